@@ -1,0 +1,97 @@
+"""One catalogue of user-facing errors.
+
+Every error a user can meet has a stable code, a message that says what went wrong and a fix that
+says what to do about it (the way spaCy's ``Errors`` catalogue works).  Code raises
+``SitrepError(Errors.E001, path=...)`` and the CLI prints ``[E001] message  Fix: ...`` with no
+traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ErrorSpec:
+    code: str
+    message: str
+    fix: str
+
+    def format(self, **kwargs: Any) -> str:
+        try:
+            msg = self.message.format(**kwargs)
+            fix = self.fix.format(**kwargs)
+        except (KeyError, IndexError):
+            msg, fix = self.message, self.fix
+        return f"[{self.code}] {msg}" + (f"  Fix: {fix}" if fix else "")
+
+
+class Errors:
+    """The catalogue. Add new entries at the end; never reuse a code."""
+
+    # --- store (E0xx)
+    E001 = ErrorSpec("E001", "Cannot open database {path}: {reason}.",
+                     "Check the path and permissions, or pass another file with --db.")
+    E002 = ErrorSpec("E002", "Database {path} was written by a newer sitrep (unknown migration {name}).",
+                     "Upgrade sitrep, or use another database file.")
+    E003 = ErrorSpec("E003", "Unsupported database URL {url}.",
+                     "Use a file path (SQLite) or a postgresql:// URL.")
+    E004 = ErrorSpec("E004", "No {kind} with id {id!r} in {path}.",
+                     "List what is there with `sitrep {kind}s`.")
+    # --- sources (E1xx): reasons a document is set aside
+    E101 = ErrorSpec("E101", "File is binary or not valid text ({detail}).",
+                     "Convert it to UTF-8 text, HTML or JSONL before ingesting.")
+    E102 = ErrorSpec("E102", "File is empty or has no article text after cleaning.",
+                     "Remove it from the input, or check that it holds an article.")
+    E103 = ErrorSpec("E103", "File is too large ({size} bytes; the limit is {limit}).",
+                     "Split it, or raise the limit with --max-bytes.")
+    E104 = ErrorSpec("E104", "Malformed JSON on line {line}: {detail}.",
+                     "Fix that line of the manifest; the other lines were ingested.")
+    E105 = ErrorSpec("E105", "Manifest entry on line {line} has neither 'path' nor 'text'.",
+                     "Give each manifest object a 'path' (relative to the manifest) or a 'text'.")
+    E106 = ErrorSpec("E106", "Could not fetch {url}: {detail}.",
+                     "Check the address and your network, then ingest it again.")
+    E107 = ErrorSpec("E107", "Malformed HTML or feed: {detail}.",
+                     "Save the page again or ingest its text as .txt.")
+    E108 = ErrorSpec("E108", "Path does not exist: {path}.",
+                     "Check the spelling; give files, folders, manifests or http(s) URLs.")
+    E109 = ErrorSpec("E109", "Unsupported file type {suffix!r}.",
+                     "Use .txt, .md, .html, .htm, .jsonl or RSS/Atom .xml files.")
+    E110 = ErrorSpec("E110", "Invalid publication date {value!r}.",
+                     "Use YYYY, YYYY-MM or YYYY-MM-DD.")
+    # --- knowledge pack (E2xx)
+    E201 = ErrorSpec("E201", "Knowledge pack file {path} is invalid: {detail}.",
+                     "Fix the entry named above; `sitrep pack validate` lists every problem.")
+    E202 = ErrorSpec("E202", "Knowledge pack {name!r} not found.",
+                     "Build it with `python scripts/build_gazetteer.py` or check SITREP_PACK.")
+    # --- pipeline (E3xx)
+    E301 = ErrorSpec("E301", "Pipeline stage {name!r} is not registered.",
+                     "Registered stages: {known}.")
+    E302 = ErrorSpec("E302", "Stage {name!r} needs {needs!r}, which no earlier stage adds.",
+                     "Put a stage that adds {needs!r} before it.")
+    E303 = ErrorSpec("E303", "Stage {name!r} failed on document {doc}: {detail}.",
+                     "The document was set aside; report this with the document if it repeats.")
+    # --- eval (E4xx)
+    E401 = ErrorSpec("E401", "Gold file {path} is invalid: {detail}.",
+                     "See docs/gold-format.md for the format.")
+    # --- CLI / API input (E5xx)
+    E501 = ErrorSpec("E501", "Invalid value for {name}: {value!r} ({detail}).", "{fix}")
+
+
+class SitrepError(Exception):
+    """An error meant for the user: carries a catalogue entry and its arguments."""
+
+    def __init__(self, spec: ErrorSpec, **kwargs: Any) -> None:
+        self.spec = spec
+        self.kwargs = kwargs
+        super().__init__(spec.format(**kwargs))
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    @property
+    def reason(self) -> str:
+        """The message without the fix: what a rejects listing shows."""
+        return self.spec.message.format(**self.kwargs) if self.kwargs else self.spec.message

@@ -1,0 +1,1 @@
+"""sitrep.sources layer."""

@@ -33,7 +33,8 @@ class Errors:
     # --- store (E0xx)
     E001 = ErrorSpec("E001", "Cannot open database {path}: {reason}.",
                      "Check the path and permissions, or pass another file with --db.")
-    E002 = ErrorSpec("E002", "Database {path} was written by a newer sitrep (unknown migration {name}).",
+    E002 = ErrorSpec("E002",
+                     "Database {path} was written by a newer sitrep (unknown migration {name}).",
                      "Upgrade sitrep, or use another database file.")
     E003 = ErrorSpec("E003", "Unsupported database URL {url}.",
                      "Use a file path (SQLite) or a postgresql:// URL.")

@@ -40,22 +40,26 @@ def _fulltext(conn: Connection) -> None:
         return  # PostgreSQL: tsvector indexes (future migration)
     for stmt in (
         "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-        "title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+        "title, text, content='documents', content_rowid='rowid', "
+        "tokenize='unicode61 remove_diacritics 2')",
         "CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN "
-        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+        "INSERT INTO documents_fts(rowid, title, text) "
+        "VALUES (new.rowid, new.title, new.text); END",
         "CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN "
         "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
         "VALUES ('delete', old.rowid, old.title, old.text); END",
         "CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF title, text ON documents BEGIN "
         "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
         "VALUES ('delete', old.rowid, old.title, old.text); "
-        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+        "INSERT INTO documents_fts(rowid, title, text) "
+        "VALUES (new.rowid, new.title, new.text); END",
         "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
         "text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
         "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN "
         "INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text); END",
         "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN "
-        "INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+        "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
+        "VALUES ('delete', old.id, old.text); END",
     ):
         conn.execute(text(stmt))
 

@@ -42,7 +42,8 @@ runs = Table(
 documents = Table(
     "documents", metadata,
     Column("id", String, primary_key=True),  # content hash of the clean text
-    Column("origin", String, nullable=False),  # file path / URL / manifest id: "document" in exports
+    # what the user pointed at (file path / URL / manifest id): "document" in exports
+    Column("origin", String, nullable=False),
     Column("title", Text),
     Column("source", String),  # outlet
     Column("url", Text),

@@ -7,6 +7,7 @@ Events, actors and relations are assembled from statements; they are never edite
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -91,7 +92,8 @@ class Statement:
     confidence: float = 1.0
     extractor: str = ""
 
-    @property
+    # ``property`` is a field name here, so the decorator is spelled through builtins.
+    @builtins.property
     def id(self) -> str:
         return stable_id(self.subject, self.property, self.value, self.document_id,
                          self.start, self.end)

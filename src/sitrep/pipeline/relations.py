@@ -37,7 +37,8 @@ _RELATIVE_AFTER = re.compile(r",? (?:who|which|that) ")
 _PREP_BEFORE = re.compile(r"\b(?:by|of|to|from|with|against|for|under|than|between)\s$", re.I)
 _EMIT = re.compile(r"^(\w+) ([XY])->([XY])(?: (start_after))?$")
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
 _DATE_RE = re.compile(
     rf"\b(?P<prep>(?i:in|since|from|until|till|by|after|before|as of))\s+"

@@ -89,3 +89,17 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose key already exists (SQLite and PostgreSQL).
+
+    Deterministic ids make re-extraction idempotent: the same statement is written once."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        conn.execute(pg_insert(table).on_conflict_do_nothing(), rows)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)

@@ -1,0 +1,141 @@
+"""Relations between actors: written as statements, assembled into dated relation rows.
+
+A relation read from text is one statement ``actor:X --predicate--> actor:Y`` with its document,
+span and quote, plus ``start``/``end`` statements when the text dates it. Relation rows are
+assembled from all statements about the same (subject, predicate, object): the earliest stated
+start, the latest stated end, and the strongest modality. Relations implied by events (fights,
+allied_with) and facts from the knowledge pack are relations too, each with its own sources.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, or_, select
+
+from ..model import PREDICATES, Statement, stable_id, utcnow
+from ..pipeline.relations import RelationMention
+from . import schema
+from .db import Store, insert_ignore
+
+MODALITY_ORDER = ("asserted", "reported", "claimed", "suspected", "unconfirmed", "denied")
+_PRECISION_BY_LEN = {4: "year", 7: "month", 10: "day"}
+
+
+def relation_id(subject: str, predicate: str, obj: str) -> str:
+    return stable_id("relation", subject, predicate, obj)
+
+
+def _statement_rows(document_id: str, rel: RelationMention, extractor: str,
+                    run_id: int | None) -> list[dict[str, Any]]:
+    rid = relation_id(rel.subject, rel.predicate, rel.object)
+    facts = [Statement(f"actor:{rel.subject}", rel.predicate, f"actor:{rel.object}", document_id,
+                       rel.start, rel.end, rel.quote, None, rel.modality, 1.0, extractor)]
+    if rel.start_date:
+        facts.append(Statement(f"relation:{rid}", "start", rel.start_date, document_id,
+                               rel.start, rel.end, rel.quote, None, rel.modality, 1.0, extractor))
+    if rel.end_date:
+        facts.append(Statement(f"relation:{rid}", "end", rel.end_date, document_id,
+                               rel.start, rel.end, rel.quote, None, rel.modality, 1.0, extractor))
+    now = utcnow()
+    return [{
+        "id": s.id, "subject": s.subject, "property": s.property, "value": s.value,
+        "document_id": s.document_id, "start": s.start, "end": s.end, "quote": s.quote,
+        "attribution": s.attribution, "modality": s.modality, "confidence": s.confidence,
+        "extractor": s.extractor, "run_id": run_id, "created_at": now,
+    } for s in facts]
+
+
+def replace_document_relations(conn: Connection, document_id: str,
+                               mentions: Sequence[RelationMention], *, extractor: str,
+                               run_id: int | None = None) -> int:
+    """Replace what one document says about relations (idempotent re-extraction)."""
+    st = schema.statements
+    old = conn.execute(select(st.c.subject, st.c.property, st.c.value).where(
+        st.c.document_id == document_id, st.c.property.in_(PREDICATES))).all()
+    conn.execute(delete(st).where(
+        st.c.document_id == document_id,
+        or_(st.c.property.in_(PREDICATES),
+            and_(st.c.subject.like("relation:%"), st.c.property.in_(("start", "end"))))))
+    rows = [r for m in mentions for r in _statement_rows(document_id, m, extractor, run_id)]
+    insert_ignore(conn, st, rows)
+    keys = {(s[len("actor:"):], p, v[len("actor:"):]) for s, p, v in old}
+    keys |= {(m.subject, m.predicate, m.object) for m in mentions}
+    assemble_relations(conn, keys)
+    return len(mentions)
+
+
+def _strongest(modalities: Iterable[str]) -> str | None:
+    ranked = sorted(set(modalities), key=MODALITY_ORDER.index)
+    return ranked[0] if ranked else None
+
+
+def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -> None:
+    """(Re)build the text-derived relation rows for these (subject, predicate, object) keys."""
+    st, rel = schema.statements, schema.relations
+    for subject, predicate, obj in keys:
+        rid = relation_id(subject, predicate, obj)
+        facts = conn.execute(select(st.c.id, st.c.modality).where(
+            st.c.subject == f"actor:{subject}", st.c.property == predicate,
+            st.c.value == f"actor:{obj}")).all()
+        conn.execute(delete(rel).where(rel.c.id == rid, rel.c.origin == "text"))
+        if not facts:
+            continue
+        dates = conn.execute(select(st.c.property, st.c.value).where(
+            st.c.subject == f"relation:{rid}")).all()
+        starts = sorted(v for p, v in dates if p == "start")
+        ends = sorted(v for p, v in dates if p == "end")
+        start = starts[0] if starts else None
+        end = ends[-1] if ends else None
+        conn.execute(rel.insert().values(
+            id=rid, subject=subject, predicate=predicate, object=obj,
+            start=start, start_precision=_PRECISION_BY_LEN.get(len(start or "")),
+            end=end, end_precision=_PRECISION_BY_LEN.get(len(end or "")),
+            modality=_strongest(m for _, m in facts), origin="text",
+            data=json.dumps({"statements": sorted(i for i, _ in facts)})))
+
+
+def iter_relation_records(store: Store, *, as_of: str | None = None, actor: str | None = None,
+                          predicate: str | None = None) -> Iterator[dict[str, Any]]:
+    """Relations in the DESIGN.md export shape, with every source sentence.
+
+    ``as_of`` (YYYY, YYYY-MM or YYYY-MM-DD) keeps relations valid then: started on or before it
+    (or undated) and not ended before it."""
+    rel, st, docs = schema.relations, schema.statements, schema.documents
+    q = select(rel).order_by(rel.c.subject, rel.c.predicate, rel.c.object)
+    if as_of:
+        q = q.where(or_(rel.c.start.is_(None), rel.c.start <= as_of),
+                    or_(rel.c.end.is_(None), rel.c.end >= as_of[:4]))
+    if actor:
+        q = q.where(or_(rel.c.subject == actor, rel.c.object == actor))
+    if predicate:
+        q = q.where(rel.c.predicate == predicate)
+    with store.reader() as conn:
+        names = dict(conn.execute(select(schema.actors.c.id, schema.actors.c.name)).all())
+        for row in conn.execute(q).mappings().all():
+            data = json.loads(row["data"] or "{}")
+            sources: list[dict[str, Any]] = []
+            ids = data.get("statements", [])
+            if ids:
+                for s in conn.execute(select(docs.c.origin, st.c.quote, st.c.start, st.c.end,
+                                             st.c.modality, st.c.attribution)
+                                      .join(docs, docs.c.id == st.c.document_id)
+                                      .where(st.c.id.in_(ids))).mappings():
+                    sources.append({"document": s["origin"], "quote": s["quote"],
+                                    "start": s["start"], "end": s["end"],
+                                    "modality": s["modality"]})
+            sources += data.get("sources", [])
+            yield {
+                "relation_id": row["id"],
+                "subject": names.get(row["subject"], row["subject"]),
+                "subject_id": row["subject"],
+                "predicate": row["predicate"],
+                "object": names.get(row["object"], row["object"]),
+                "object_id": row["object"],
+                "start": row["start"], "start_precision": row["start_precision"],
+                "end": row["end"], "end_precision": row["end_precision"],
+                "modality": row["modality"], "origin": row["origin"],
+                "sources": sources,
+            }

@@ -58,3 +58,23 @@ def test_as_of_filters_by_start_and_end(store: Store) -> None:
     assert {r["subject_id"] for r in iter_relation_records(store, as_of="2022-06-01")} == {"w"}
     assert {r["subject_id"] for r in iter_relation_records(store, as_of="2024-08")} == {"w", "ac"}
     assert {r["subject_id"] for r in iter_relation_records(store, as_of="2025")} == {"ac"}
+
+
+def test_network_graphml_is_valid_xml_with_dated_edges(store: Store) -> None:
+    from xml.etree import ElementTree as ET
+
+    from sitrep.store.relations import network, to_graphml
+
+    _doc(store, "d1", "a.txt")
+    with store.transaction() as conn:
+        conn.execute(insert(schema.actors).values(id="jnim", name="JNIM", kind="jihadist_group"))
+        replace_document_relations(conn, "d1", [_mention("jnim", "fights", "fama", "2017")],
+                                   extractor="t")
+    g = network(store, as_of="2020")
+    assert [n["name"] for n in g["nodes"]] == ["fama", "JNIM"]
+    root = ET.fromstring(to_graphml(g))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    edge = root.find("g:graph/g:edge", ns)
+    assert edge is not None and edge.get("source") == "jnim"
+    assert {d.get("key"): d.text for d in edge.findall("g:data", ns)}["start"] == "2017"
+    assert network(store, as_of="2016")["edges"] == []

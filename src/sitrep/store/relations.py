@@ -139,3 +139,43 @@ def iter_relation_records(store: Store, *, as_of: str | None = None, actor: str 
                 "modality": row["modality"], "origin": row["origin"],
                 "sources": sources,
             }
+
+
+def network(store: Store, *, as_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The actor network valid on ``as_of``: nodes (actors with at least one edge) and edges."""
+    edges = list(iter_relation_records(store, as_of=as_of))
+    ids = {e["subject_id"] for e in edges} | {e["object_id"] for e in edges}
+    with store.reader() as conn:
+        rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name,
+                                   schema.actors.c.kind, schema.actors.c.country)
+                            .where(schema.actors.c.id.in_(ids))).mappings().all()
+    known = {r["id"]: dict(r) for r in rows}
+    nodes = [known.get(i, {"id": i, "name": i, "kind": None, "country": None})
+             for i in sorted(ids)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def to_graphml(graph: dict[str, list[dict[str, Any]]]) -> str:
+    """GraphML for Gephi/yEd/networkx: actors as nodes, dated relations as directed edges."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
+    keys = [("name", "node"), ("kind", "node"), ("country", "node"), ("predicate", "edge"),
+            ("start", "edge"), ("end", "edge"), ("modality", "edge"), ("sources", "edge")]
+    for name, domain in keys:
+        ET.SubElement(root, "key", id=name, attrib={"for": domain, "attr.name": name,
+                                                     "attr.type": "string"})
+    g = ET.SubElement(root, "graph", id="sitrep", edgedefault="directed")
+    for n in graph["nodes"]:
+        node = ET.SubElement(g, "node", id=str(n["id"]))
+        for k in ("name", "kind", "country"):
+            if n.get(k):
+                ET.SubElement(node, "data", key=k).text = str(n[k])
+    for i, e in enumerate(graph["edges"]):
+        edge = ET.SubElement(g, "edge", id=f"e{i}", source=e["subject_id"], target=e["object_id"])
+        for k in ("predicate", "start", "end", "modality"):
+            if e.get(k):
+                ET.SubElement(edge, "data", key=k).text = str(e[k])
+        ET.SubElement(edge, "data", key="sources").text = str(len(e["sources"]))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

@@ -1,0 +1,110 @@
+"""Every gold file in the repository loads and points at documents that exist."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.eval import GoldSet, load_gold, score_sets
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD_DIR = ROOT / "gold"
+
+
+def manifest_keys(manifest: Path) -> dict[str, dict[str, object]]:
+    keys = {}
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            keys[row.get("id") or row["path"]] = row
+            if "path" in row:
+                keys[row["path"]] = row
+                assert (manifest.parent / row["path"]).is_file(), row["path"]
+    return keys
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout", "demo"])
+def test_own_gold_sets_load_and_match_their_corpus(split: str) -> None:
+    gold = load_gold(GOLD_DIR / f"{split}.yaml")
+    assert gold.split == split and gold.corpus is not None and gold.corpus.is_file()
+    keys = manifest_keys(gold.corpus)
+    assert set(gold.documents) <= set(keys)
+    ids = {k for k, row in keys.items() if k == (row.get("id") or row.get("path"))}
+    assert set(gold.documents) == ids, "every document of the corpus has gold (maybe empty)"
+
+
+def test_dev_and_heldout_are_big_enough_and_disjoint() -> None:
+    dev, held = load_gold(GOLD_DIR / "dev.yaml"), load_gold(GOLD_DIR / "heldout.yaml")
+    assert len(dev.documents) + len(held.documents) >= 80 and len(held.documents) >= 20
+    assert not set(dev.documents) & set(held.documents)
+    texts = {json.loads(line)["text"] for line in dev.corpus.read_text().splitlines()}  # type: ignore[union-attr]
+    for line in held.corpus.read_text().splitlines():  # type: ignore[union-attr]
+        assert json.loads(line)["text"] not in texts
+    # reports with no event at all keep false alarms honest
+    assert sum(1 for d in dev.documents.values() if not d.events) >= 5
+
+
+def test_short_reports_have_the_promised_length() -> None:
+    for split in ("dev", "heldout"):
+        manifest = ROOT / "corpus" / split / "manifest.jsonl"
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            words = len(json.loads(line)["text"].split())
+            assert 40 <= words <= 150, (split, words)
+    for path in (ROOT / "corpus" / "demo").glob("*.txt"):
+        assert 150 <= len(path.read_text(encoding="utf-8").split()) <= 400, path.name
+
+
+def test_seed_gold_refers_to_the_seed_files(seeds_dir: Path) -> None:
+    gold = load_gold(GOLD_DIR / "seeds.yaml")
+    assert gold.corpus is not None and gold.corpus.resolve() == (
+        seeds_dir / "manifest.jsonl").resolve()
+    keys = manifest_keys(gold.corpus)
+    assert set(gold.documents) == {k for k in keys if k.endswith(".txt")}
+    for key in gold.documents:
+        assert (seeds_dir / key).is_file()
+    assert gold.n_relations >= 20
+
+
+def gold_as_records(gold: GoldSet) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What a perfect system would export for this gold (first alternative of each choice)."""
+    events, relations = [], []
+    for key, doc in gold.documents.items():
+        src = [{"document": key, "quote": "", "start": 0, "end": 0}]
+        for g in doc.events:
+            events.append({
+                "event_id": f"{key}-{g.index}", "event_date": g.date.start.isoformat(),
+                "date_precision": g.date.precision,
+                "event_type": g.event_type, "sub_event_type": g.sub_event_type,
+                "actor1": g.actor1[0] if g.actor1 else None,
+                "actor2": g.actor2[0] if g.actor2 else None,
+                "claimed_by": [alts[0] for alts in g.claimed_by], "country": g.country,
+                "location": g.location, "latitude": g.latitude, "longitude": g.longitude,
+                "fatalities": g.fatalities.low if g.fatalities else None,
+                "injured": g.injured.high if g.injured else None,
+                "abducted": g.abducted.low if g.abducted else None, "sources": src})
+        for r in doc.relations:
+            relations.append({"subject": r.subject[0], "predicate": r.predicate,
+                              "object": r.object[0], "start": str(r.start or "") or None,
+                              "end": str(r.end or "") or None, "sources": src})
+    return events, relations
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout", "demo", "seeds"])
+def test_a_perfect_system_scores_one_on_every_gold_set(split: str) -> None:
+    """Self-consistency of gold and scorer: gold replayed as predictions is perfect."""
+    gold = load_gold(GOLD_DIR / f"{split}.yaml")
+    events, relations = gold_as_records(gold)
+    report = score_sets([gold], events, relations, background="required")
+    assert report["events"]["f1"] == 1.0, report["diff"][:3]
+    for name, counts in report["fields"].items():
+        assert counts["fp"] == 0 and counts["fn"] == 0, (name, counts)
+    if gold.n_relations:
+        assert report["relations"]["f1"] == 1.0
+    # and dropping every prediction of one document shows up as misses there only
+    first = next(k for k, d in gold.documents.items() if d.events)
+    report = score_sets([gold], [e for e in events
+                                 if e["sources"][0]["document"] != first], relations)
+    assert [d["document"] for d in report["diff"]] == [first]

@@ -1,0 +1,61 @@
+"""MinHash signatures, LSH bands, and near-duplicate linking in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from sitrep.sources import ingest
+from sitrep.sources.neardup import Signature, jaccard, shingles
+from sitrep.store import Store, schema
+
+
+def _edit(text: str) -> str:
+    """A wire copy: new headline, a dateline, a few words changed, last paragraph trimmed."""
+    paragraphs = text.split("\n\n")
+    body = "\n\n".join(paragraphs[1:-1]).replace(" on Monday", " on Monday morning", 2)
+    return "Agency Copy of the Same Story\n\nNIAMEY (Wire) - " + body.replace(
+        "according to", "said", 1)
+
+
+def test_signature_estimates_jaccard(article: Any) -> None:
+    a, b, c = article(10), _edit(article(10)), article(11)
+    sa, sb, sc = Signature.of(a), Signature.of(b), Signature.of(c)
+    true_ab = jaccard(shingles(a), shingles(b))
+    assert true_ab > 0.7
+    assert abs(sa.estimate(sb) - true_ab) < 0.2
+    assert sa.estimate(sc) < 0.3
+    assert Signature.from_hex(sa.hex) == sa
+    shared = set(sa.bands()) & set(sb.bands())
+    assert shared  # an LSH bucket brings them together
+    assert not set(sa.bands()) & set(sc.bands())
+
+
+def test_exact_and_near_duplicates(tmp_path: Path, store: Store, article: Any) -> None:
+    original = article(20)
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("  " + original.replace("\n\n", "\n\n\n"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(_edit(original), encoding="utf-8")
+    (tmp_path / "d.txt").write_text(article(21), encoding="utf-8")
+    report = ingest(store, [str(tmp_path)])
+    assert [d["origin"].rsplit("/", 1)[1] for d in report.new] == ["a.txt", "c.txt", "d.txt"]
+    assert report.duplicates == [{"origin": str(tmp_path / "b.txt"),
+                                  "id": report.new[0]["id"]}]
+    assert len(report.near_duplicates) == 1
+    near = report.near_duplicates[0]
+    assert near["origin"].endswith("c.txt") and near["near_duplicate_of"] == report.new[0]["id"]
+    assert 0.7 <= near["similarity"] < 1.0
+    with store.reader() as conn:
+        rows = dict(conn.execute(select(schema.documents.c.id,
+                                        schema.documents.c.near_duplicate_of)).all())
+        bands = conn.execute(select(func.count()).select_from(schema.document_bands)).scalar()
+    assert rows[report.new[1]["id"]] == report.new[0]["id"]
+    assert rows[report.new[2]["id"]] is None
+    assert bands == 3 * 16
+    # a copy of the copy links to the original, so counting originals counts the story once
+    (tmp_path / "e.txt").write_text(_edit(original).replace("Agency Copy", "Third Copy"),
+                                    encoding="utf-8")
+    again = ingest(store, [str(tmp_path / "e.txt")])
+    assert again.near_duplicates[0]["near_duplicate_of"] == report.new[0]["id"]

@@ -99,69 +99,34 @@ def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -
 
 def iter_relation_records(store: Store, *, as_of: str | None = None, actor: str | None = None,
                           predicate: str | None = None) -> Iterator[dict[str, Any]]:
-    """Relations in the DESIGN.md export shape, with every source sentence.
+    """Relations in the DESIGN.md export shape (``subject``, ``predicate``, ``object``,
+    ``start``, ``end``, ``sources``), read through ``queries.list_relations``."""
+    from .queries import list_relations
 
-    ``as_of`` (YYYY, YYYY-MM or YYYY-MM-DD) keeps relations valid then: started on or before it
-    (or undated) and not ended before it."""
-    rel, st, docs = schema.relations, schema.statements, schema.documents
-    q = select(rel).order_by(rel.c.subject, rel.c.predicate, rel.c.object)
-    if as_of:
-        q = q.where(or_(rel.c.start.is_(None), rel.c.start <= as_of),
-                    or_(rel.c.end.is_(None), rel.c.end >= as_of[:4]))
-    if actor:
-        q = q.where(or_(rel.c.subject == actor, rel.c.object == actor))
-    if predicate:
-        q = q.where(rel.c.predicate == predicate)
-    with store.reader() as conn:
-        names = dict(conn.execute(select(schema.actors.c.id, schema.actors.c.name)).all())
-        for row in conn.execute(q).mappings().all():
-            data = json.loads(row["data"] or "{}")
-            sources: list[dict[str, Any]] = []
-            ids = data.get("statements", [])
-            if ids:
-                for s in conn.execute(select(docs.c.origin, st.c.quote, st.c.start, st.c.end,
-                                             st.c.modality, st.c.attribution)
-                                      .join(docs, docs.c.id == st.c.document_id)
-                                      .where(st.c.id.in_(ids))).mappings():
-                    sources.append({"document": s["origin"], "quote": s["quote"],
-                                    "start": s["start"], "end": s["end"],
-                                    "modality": s["modality"]})
-            sources += data.get("sources", [])
-            yield {
-                "relation_id": row["id"],
-                "subject": names.get(row["subject"], row["subject"]),
-                "subject_id": row["subject"],
-                "predicate": row["predicate"],
-                "object": names.get(row["object"], row["object"]),
-                "object_id": row["object"],
-                "start": row["start"], "start_precision": row["start_precision"],
-                "end": row["end"], "end_precision": row["end_precision"],
-                "modality": row["modality"], "origin": row["origin"],
-                "sources": sources,
-            }
+    for r in list_relations(store, as_of=as_of, actor=actor, predicate=predicate)["items"]:
+        yield {
+            "relation_id": r["id"],
+            "subject": r["subject_name"], "subject_id": r["subject"],
+            "predicate": r["predicate"],
+            "object": r["object_name"], "object_id": r["object"],
+            "start": r["start"], "start_precision": r["start_precision"],
+            "end": r["end"], "end_precision": r["end_precision"],
+            "modality": r["modality"], "origin": r["origin"],
+            "sources": [{"document": s.get("origin") or s.get("document"),
+                         "quote": s.get("quote"), "start": s.get("start"),
+                         "end": s.get("end"), "modality": s.get("modality")}
+                        for s in r["sources"]],
+        }
 
 
-def network(store: Store, *, as_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The actor network valid on ``as_of``: nodes (actors with at least one edge) and edges."""
-    edges = list(iter_relation_records(store, as_of=as_of))
-    ids = {e["subject_id"] for e in edges} | {e["object_id"] for e in edges}
-    with store.reader() as conn:
-        rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name,
-                                   schema.actors.c.kind, schema.actors.c.country)
-                            .where(schema.actors.c.id.in_(ids))).mappings().all()
-    known = {r["id"]: dict(r) for r in rows}
-    nodes = [known.get(i, {"id": i, "name": i, "kind": None, "country": None})
-             for i in sorted(ids)]
-    return {"nodes": nodes, "edges": edges}
-
-
-def to_graphml(graph: dict[str, list[dict[str, Any]]]) -> str:
-    """GraphML for Gephi/yEd/networkx: actors as nodes, dated relations as directed edges."""
+def to_graphml(graph: dict[str, Any]) -> str:
+    """GraphML for Gephi/yEd/networkx from ``queries.network``: actors as nodes, dated
+    relations as directed edges."""
     from xml.etree import ElementTree as ET
 
     root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
     keys = [("name", "node"), ("kind", "node"), ("country", "node"), ("predicate", "edge"),
-            ("start", "edge"), ("end", "edge"), ("modality", "edge"), ("sources", "edge")]
+            ("start", "edge"), ("end", "edge"), ("modality", "edge"), ("origin", "edge")]
     for name, domain in keys:
         ET.SubElement(root, "key", id=name, attrib={"for": domain, "attr.name": name,
                                                      "attr.type": "string"})
@@ -172,10 +137,9 @@ def to_graphml(graph: dict[str, list[dict[str, Any]]]) -> str:
             if n.get(k):
                 ET.SubElement(node, "data", key=k).text = str(n[k])
     for i, e in enumerate(graph["edges"]):
-        edge = ET.SubElement(g, "edge", id=f"e{i}", source=e["subject_id"], target=e["object_id"])
-        for k in ("predicate", "start", "end", "modality"):
+        edge = ET.SubElement(g, "edge", id=f"e{i}", source=e["source"], target=e["target"])
+        for k in ("predicate", "start", "end", "modality", "origin"):
             if e.get(k):
                 ET.SubElement(edge, "data", key=k).text = str(e[k])
-        ET.SubElement(edge, "data", key="sources").text = str(len(e["sources"]))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

@@ -50,7 +50,8 @@ class Errors:
     E104 = ErrorSpec("E104", "Malformed JSON on line {line}: {detail}.",
                      "Fix that line of the manifest; the other lines were ingested.")
     E105 = ErrorSpec("E105", "Manifest entry on line {line} has neither 'path' nor 'text'.",
-                     "Give each manifest object a 'path' (relative to the manifest) or a 'text'.")
+                     "Give each manifest object a 'path' (relative to the manifest), a 'text', "
+                     "or an http(s) 'url' to fetch.")
     E106 = ErrorSpec("E106", "Could not fetch {url}: {detail}.",
                      "Check the address and your network, then ingest it again.")
     E107 = ErrorSpec("E107", "Malformed HTML or feed: {detail}.",
@@ -61,11 +62,23 @@ class Errors:
                      "Use .txt, .md, .html, .htm, .jsonl or RSS/Atom .xml files.")
     E110 = ErrorSpec("E110", "Invalid publication date {value!r}.",
                      "Use YYYY, YYYY-MM or YYYY-MM-DD.")
+    E111 = ErrorSpec("E111", "Unexpected failure while reading it ({detail}).",
+                     "It was set aside and the batch went on; please report it with the file.")
     # --- knowledge pack (E2xx)
     E201 = ErrorSpec("E201", "Knowledge pack file {path} is invalid: {detail}.",
                      "Fix the entry named above; `sitrep pack validate` lists every problem.")
     E202 = ErrorSpec("E202", "Knowledge pack {name!r} not found.",
                      "Build it with `python scripts/build_gazetteer.py` or check SITREP_PACK.")
+    E203 = ErrorSpec("E203", "No actor {id!r} in the knowledge pack.",
+                     "List actors with `sitrep actors`, or search a name with `sitrep actor NAME`.")
+    E204 = ErrorSpec("E204", "No place named {name!r} in the gazetteer{where}.",
+                     "Check the spelling (accents and hyphens do not matter), or drop --country.")
+    E205 = ErrorSpec("E205", "Knowledge pack {name!r} has {count} error(s).",
+                     "Run `sitrep pack validate` to list them, fix the data files, run it again.")
+    E206 = ErrorSpec("E206", "Gazetteer file {path} is missing or unreadable ({detail}).",
+                     "Rebuild it with `python scripts/build_gazetteer.py`.")
+    E207 = ErrorSpec("E207", "No actor matches {name!r}.",
+                     "List actors with `sitrep actors`; names match any alias, any spelling.")
     # --- pipeline (E3xx)
     E301 = ErrorSpec("E301", "Pipeline stage {name!r} is not registered.",
                      "Registered stages: {known}.")
@@ -73,11 +86,34 @@ class Errors:
                      "Put a stage that adds {needs!r} before it.")
     E303 = ErrorSpec("E303", "Stage {name!r} failed on document {doc}: {detail}.",
                      "The document was set aside; report this with the document if it repeats.")
+    E304 = ErrorSpec("E304", "Event lexicon {path} is invalid: {detail}.",
+                     "Fix the entry named above (types must be ACLED types/sub-types).")
+    E305 = ErrorSpec("E305", "Unknown export format {value!r}.",
+                     "Use one of: jsonl, acled-csv, geojson.")
     # --- eval (E4xx)
     E401 = ErrorSpec("E401", "Gold file {path} is invalid: {detail}.",
                      "See docs/gold-format.md for the format.")
+    E402 = ErrorSpec("E402", "Predictions file {path} line {line} is not a JSON object: {detail}.",
+                     "Give the output of `sitrep export events --format jsonl` (one object "
+                     "per line).")
+    E403 = ErrorSpec("E403", "Cannot run the extraction pipeline for scoring: {detail}.",
+                     "Score an exported file instead with --predictions FILE, or finish "
+                     "installing the sources/pipeline layers.")
+    E404 = ErrorSpec("E404", "No gold files for split {split!r} (looked in {where}).",
+                     "Pass gold YAML files as arguments, or run from the repository root.")
+    E405 = ErrorSpec("E405", "Corpus {path} named by gold file {gold} is missing.",
+                     "Restore the corpus, or score exported predictions with --predictions.")
     # --- CLI / API input (E5xx)
     E501 = ErrorSpec("E501", "Invalid value for {name}: {value!r} ({detail}).", "{fix}")
+    E502 = ErrorSpec("E502", "No page or endpoint at {path}.",
+                     "See /openapi.json for the API and the navigation bar for pages.")
+    E503 = ErrorSpec("E503", "Internal error while answering {path}: {detail}.",
+                     "This is a bug; report it with the address you asked for.")
+    E504 = ErrorSpec("E504", "Web assets are missing in {path}.",
+                     "Run `npm ci && .venv/bin/python scripts/copy_assets.py` (scripts/setup.sh "
+                     "does both); the API works without them.")
+    E505 = ErrorSpec("E505", "Method {method} is not allowed on {path}.",
+                     "The API is read-only: use GET.")
 
 
 class SitrepError(Exception):

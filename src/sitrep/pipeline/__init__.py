@@ -1,1 +1,198 @@
-"""sitrep.pipeline layer."""
+"""The extraction pipeline: documents → sentences, mentions, statements → events.
+
+``extract_document(document, pack)`` runs the stages on one document and returns an
+``Extraction`` (nothing is written). ``extract_pending(store)`` extracts every stored document
+whose ``extracted_version`` differs from the current one, one transaction per document; a stage
+that fails sets that document aside (a reject with code E303) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from ..errors import Errors
+from ..model import Document, Statement, utcnow
+from . import stages as _stages  # noqa: F401  (registers the built-in stages)
+from .framework import REGISTRY, Pipeline, StageError, WorkDoc, stage
+from .stages import DEFAULT_STAGES
+from .statements import EXTRACTOR, EXTRACTOR_VERSION, event_id_for
+
+__all__ = [
+    "DEFAULT_STAGES", "EXTRACTOR", "EXTRACTOR_VERSION", "ExtractReport", "Extraction",
+    "Pipeline", "REGISTRY", "StageError", "extract_document", "extract_pending",
+    "extractor_version", "stage",
+]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Extraction:
+    """What one document says: its work object (sentences, mentions...) and statements."""
+
+    work: WorkDoc
+
+    @property
+    def document(self) -> Document:
+        return self.work.document
+
+    @property
+    def statements(self) -> list[Statement]:
+        return self.work.statements
+
+    @property
+    def mentions(self) -> list[Any]:
+        return self.work.mentions
+
+    def sources(self) -> list[dict[str, Any]]:
+        """One ``event_sources`` row per mention: the sentence is the quote."""
+        firsts: dict[int, str] = {}
+        for m in self.work.mentions:
+            firsts.setdefault(m.event_key, m.id)
+        return [{"event_id": event_id_for(m.document_id, firsts[m.event_key]),
+                 "mention_id": m.id, "start": m.sentence.start, "end": m.sentence.end,
+                 "quote": m.sentence.text} for m in self.work.mentions]
+
+    def events(self) -> list[dict[str, Any]]:
+        """Event rows assembled from this document's statements (as the store would)."""
+        from ..store.events import assemble_event
+
+        by_event: dict[str, set[str]] = {}
+        for s in self.statements:
+            if s.property == "event":
+                by_event.setdefault(s.value, set()).add(s.subject)
+        rows = []
+        for eid, subjects in by_event.items():
+            row = assemble_event(eid, [s for s in self.statements if s.subject in subjects],
+                                 self.work.pack)
+            row.pop("_actor_ids")
+            row["claimed_by"] = json.loads(row["claimed_by"])
+            rows.append(row)
+        return rows
+
+
+_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+
+
+def _pipeline(names: Sequence[str] | None) -> Pipeline:
+    key = tuple(names or DEFAULT_STAGES)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(key)
+    return _PIPELINES[key]
+
+
+def extract_document(document: Document, pack: Any = None, *,
+                     stages: Sequence[str] | None = None, timed: bool = False) -> Extraction:
+    """Run the (default or given) stages on one document. Raises ``StageError`` on failure."""
+    work = WorkDoc(document=document, pack=pack)
+    _pipeline(stages)(work, timed=timed)
+    return Extraction(work)
+
+
+def extractor_version(pack: Any = None) -> str:
+    """Rules version plus pack version: a new pack re-extracts on the next run."""
+    if pack is None:
+        return EXTRACTOR_VERSION
+    return f"{EXTRACTOR_VERSION}+{getattr(pack, 'name', 'pack')}-{getattr(pack, 'version', '0')}"
+
+
+@dataclass
+class ExtractReport:
+    documents: int = 0
+    events: int = 0
+    mentions: int = 0
+    statements: int = 0
+    relations: int = 0
+    rejected: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "events": self.events, "mentions": self.mentions,
+                "statements": self.statements, "relations": self.relations,
+                "rejected": self.rejected, "seconds": round(self.seconds, 3)}
+
+
+def _document(row: Any) -> Document:
+    meta = json.loads(row["meta"]) if row["meta"] else {}
+    return Document(text=row["text"], origin=row["origin"], title=row["title"],
+                    source=row["source"], url=row["url"], published=row["published"],
+                    language=row["language"], meta=meta if isinstance(meta, dict) else {},
+                    id=row["id"])
+
+
+def extract_pending(store: Any, *, progress: Progress | None = None, force: bool = False,
+                    pack: Any = None, stages: Sequence[str] | None = None,
+                    batch: int = 200) -> ExtractReport:
+    """Extract every stored document not yet extracted by this version (all with ``force``).
+
+    One transaction per document; a failing document is set aside as a reject (E303) and left
+    unextracted so a fixed extractor retries it."""
+    from ..store import schema
+    from ..store.db import insert_ignore
+    from ..store.events import replace_document_extraction
+    from ..store.relations import replace_document_relations
+    from ..store.runs import finish_run, start_run
+
+    if pack is None:
+        from ..pack import load_pack
+
+        pack = load_pack()
+    version = extractor_version(pack)
+    pipe = _pipeline(stages)
+    docs = schema.documents
+    cond = None if force else or_(docs.c.extracted_version.is_(None),
+                                  docs.c.extracted_version != version)
+    report = ExtractReport()
+    t0 = time.perf_counter()
+    with store.reader() as conn:
+        q = select(docs.c.id).order_by(docs.c.ingested_at, docs.c.id)
+        ids = list(conn.execute(q if cond is None else q.where(cond)).scalars())
+    run_id = start_run(store, "extract", version)
+    status = "done"
+    try:
+        for i in range(0, len(ids), batch):
+            with store.reader() as conn:
+                rows = conn.execute(select(docs).where(docs.c.id.in_(ids[i:i + batch]))
+                                    .order_by(docs.c.ingested_at, docs.c.id)).mappings().all()
+            for row in rows:
+                document = _document(row)
+                try:
+                    work = pipe(WorkDoc(document=document, pack=pack))
+                except StageError as exc:
+                    report.rejected.append({"origin": document.origin, "code": Errors.E303.code,
+                                            "reason": exc.error.reason})
+                    with store.transaction() as conn:
+                        insert_ignore(conn, schema.rejects, [{
+                            "origin": document.origin, "code": Errors.E303.code,
+                            "reason": exc.error.reason, "created_at": utcnow(),
+                            "run_id": run_id}])
+                    continue
+                ext = Extraction(work)
+                with store.transaction() as conn:
+                    written = replace_document_extraction(
+                        conn, document.id,
+                        sentences=[(s.idx, s.start, s.end, s.text) for s in work.sentences],
+                        statements=work.statements, sources=ext.sources(), pack=pack,
+                        version=version, run_id=run_id)
+                    replace_document_relations(conn, document.id, work.relations,
+                                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id)
+                report.documents += 1
+                report.events += len(written)
+                report.mentions += len(work.mentions)
+                report.statements += len(work.statements)
+                report.relations += len(work.relations)
+                if progress is not None:
+                    progress(report.documents + len(report.rejected), len(ids))
+    except BaseException:
+        status = "failed"
+        raise
+    finally:
+        report.seconds = time.perf_counter() - t0
+        finish_run(store, run_id, report.as_dict(), status)
+    return report

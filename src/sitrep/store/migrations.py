@@ -64,6 +64,21 @@ def _fulltext(conn: Connection) -> None:
         conn.execute(text(stmt))
 
 
+@migration("0010_document_bands")
+def _document_bands(conn: Connection) -> None:
+    """MinHash LSH bands, so near-duplicate lookup is an indexed query, not all-pairs."""
+    schema.document_bands.create(conn, checkfirst=True)
+
+
+@migration("0030_event_stats_indexes")
+def _event_stats_indexes(conn: Connection) -> None:
+    """Covering indexes for stats' group-bys: on a million events the by-day/type query drops
+    from ~2.6 s (table scan + temp b-tree) to ~0.1 s (scripts/bench_queries.py)."""
+    for index in schema.events.indexes:
+        if index.name in ("ix_events_live_date_type", "ix_events_live_country"):
+            index.create(conn, checkfirst=True)
+
+
 def apply_migrations(conn: Connection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied."""
     schema.migrations.create(conn, checkfirst=True)

@@ -75,6 +75,15 @@ rejects = Table(
     UniqueConstraint("origin", "code", name="uq_rejects_origin_code"),
 )
 
+# LSH index for near-duplicate lookup (migration 0010): one row per MinHash band of a document.
+document_bands = Table(
+    "document_bands", metadata,
+    Column("band", Integer, nullable=False),
+    Column("hash", String, nullable=False),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    UniqueConstraint("band", "hash", "document_id", name="uq_document_bands"),
+)
+
 sentences = Table(
     "sentences", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -175,6 +184,10 @@ events = Table(
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_country_date", events.c.country, events.c.event_date)
 Index("ix_events_type", events.c.event_type)
+# migration 0030: the dashboards' group-bys (stats) read these covering indexes, not the table
+Index("ix_events_live_date_type", events.c.background, events.c.event_date, events.c.event_type,
+      events.c.fatalities)
+Index("ix_events_live_country", events.c.background, events.c.country)
 
 event_sources = Table(
     "event_sources", metadata,

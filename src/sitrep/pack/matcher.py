@@ -1,0 +1,166 @@
+"""One Aho-Corasick automaton over every name in the pack, and the scan that uses it.
+
+Keys are folded spellings padded with a space on each side; the text is folded (one character
+per character, so offsets need no mapping) and padded the same way.  A key can then only match
+on word boundaries, which keeps the number of raw hits (and the Python work per hit) small.
+Overlapping hits are settled leftmost-longest, so "Islamic State in the Greater Sahara" is one
+actor mention and never a mention of the Sahara.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .gazetteer import Gazetteer
+from .generic import GenericRules
+from .normalize import fold, normalize, spellings
+from .registry import ActorRegistry
+
+NAMED, GENERIC, DEMONYM, PLACE = "A", "G", "D", "P"
+# payload: (type, ref, extra) - ref is actor id / rule id / country code / normalised place key
+Payload = tuple[str, str, tuple[int, ...]]
+
+MAX_KEY = 200  # longer names are not indexed (see build_automaton)
+SHORT_NAME = 2  # place names this short need a population, an admin class or a curated row
+SHORT_MIN_POPULATION = 5000
+
+NEAR_RE = re.compile(
+    r"(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\bkm from|\bkilometres from|"
+    r"\bkilometers from|\bmiles from|\boutskirts of|\bpres de|\bnon loin de|\benvirons de|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north east|north west|"
+    r"south east|south west)(?:ern)? of|\bau (?:nord|sud) de|\ba l (?:est|ouest) de)"
+    r"\s+(?:the\s+)?(?:(?:town|village|city|commune|locality|localite|ville|village)\s+)?"
+    r"(?:of\s+|de\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    payloads: tuple[int, ...]
+
+
+def place_indexable(gaz: Gazetteer, i: int, key: str, stoplist: frozenset[str]) -> bool:
+    """Whether place i may be found by name ``key`` in running text (false-match guard)."""
+    place = gaz.places[i]
+    curated = place.id.startswith("sitrep:")
+    if curated:
+        return True
+    if key in stoplist:
+        return False
+    if len(key.replace(" ", "")) <= SHORT_NAME:
+        return place.feature_class == "A" or place.population >= SHORT_MIN_POPULATION
+    return True
+
+
+def build_automaton(registry: ActorRegistry, rules: GenericRules, gazetteer: Gazetteer,
+                    stoplist: frozenset[str]) -> tuple[ahocorasick.Automaton, list[Payload]]:
+    payloads: list[Payload] = []
+    by_spelling: dict[str, dict[int, bool]] = {}  # spelling -> {payload: acronym only}
+
+    def add(names: list[str], payload: Payload) -> None:
+        pid = len(payloads)
+        payloads.append(payload)
+        for name in names:
+            acronym = is_acronym(name)
+            for sp in spellings(name):
+                ids = by_spelling.setdefault(sp, {})
+                ids[pid] = ids.get(pid, True) and acronym
+
+    for actor in registry:
+        if not actor.placeholder:
+            add([actor.name, *actor.alias_names], (NAMED, actor.id, ()))
+    for rule in rules.rules:
+        add(list(rule.terms), (GENERIC, rule.id, ()))
+    for dem in rules.demonyms:
+        add(list(dem.terms), (DEMONYM, dem.country, ()))
+    for key, idx in gazetteer.name_index():
+        keep = tuple(i for i in idx if place_indexable(gazetteer, i, key, stoplist))
+        if keep:
+            names = {n for i in keep for n in gazetteer.names[i] if normalize(n) == key}
+            add(sorted(names), (PLACE, key, keep))
+
+    auto = ahocorasick.Automaton()
+    for sp, ids in by_spelling.items():
+        # left-padded: a key starts on a word boundary; the right boundary is checked per hit
+        key = f" {sp}"
+        if len(key) > MAX_KEY:
+            continue
+        auto.add_word(key, (len(key), tuple(ids), tuple(ids[i] for i in ids)))
+    auto.make_automaton()
+    return auto, payloads
+
+
+def is_acronym(name: str) -> bool:
+    """Short all-capital names ("US", "FAN", "CMA") only match in capitals: not "us", "fan"."""
+    letters = name.replace(".", "").replace(" ", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def _accept(kind: str, span: str, acronym: bool) -> bool:
+    """Checks on the original text: names and places capitalised, acronyms in capitals."""
+    if acronym and not span.replace(".", "").isupper():
+        return False
+    if kind == PLACE:
+        return span[:1].isupper() or span[:1].isdigit()
+    if kind == NAMED:
+        return span != span.lower()
+    return True
+
+
+def _hit(text: str, padded: str, end_idx: int,
+         value: tuple[int, tuple[int, ...], tuple[bool, ...]], kinds: list[str]) -> Hit | None:
+    length, ids, acronyms = value
+    start = end_idx - length + 1  # padded index of the leading space == text index of the name
+    if padded[end_idx + 1].isalnum():
+        return None
+    span = text[start:end_idx]
+    ok = tuple(i for i, acr in zip(ids, acronyms, strict=True) if _accept(kinds[i], span, acr))
+    return Hit(start, end_idx, ok) if ok else None
+
+
+def scan(auto: ahocorasick.Automaton, kinds: list[str], text: str) -> tuple[str, list[Hit]]:
+    """Leftmost-longest non-overlapping accepted hits; returns the folded text too.
+
+    ``iter_long`` does the work in C.  When its longest candidate fails a check (no word
+    boundary, lower case), a span of several words is scanned again with every key so a
+    shorter name inside it is not lost ("Islamic State in the Greater Saharan" still holds
+    "Islamic State"); a one-word span cannot hold another name, so it is skipped cheaply.
+    """
+    folded = fold(text)
+    padded = " " + folded + " "
+    out: list[Hit] = []
+    last_end = 0
+    for end_idx, value in auto.iter_long(padded):
+        length = value[0]
+        start = end_idx - length + 1
+        if not padded[end_idx + 1].isalnum():
+            hit = _hit(text, padded, end_idx, value, kinds)
+            if hit is not None:
+                if start >= last_end:
+                    out.append(hit)
+                    last_end = end_idx
+                continue
+        if " " not in padded[start + 1:end_idx + 1]:
+            continue
+        # iter_long resumes after the failed span: rescan names that start inside it (they
+        # may end beyond it, "the Malian" past a failed "the Ma"); iter() copies its input,
+        # so give it only a window
+        window = padded[start:end_idx + 1 + MAX_KEY]
+        inner = [h for e, v in auto.iter(window)
+                 if e - v[0] + 1 <= end_idx - start
+                 and (h := _hit(text, padded, start + e, v, kinds)) is not None]
+        inner.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        for h in inner:
+            if h.start >= last_end:
+                out.append(h)
+                last_end = h.end
+    return folded, out
+
+
+def is_near(folded: str, start: int) -> bool:
+    return NEAR_RE.search(folded[max(0, start - 48):start]) is not None

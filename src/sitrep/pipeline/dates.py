@@ -1,0 +1,423 @@
+"""Date phrases: found with one fast regex, normalised against the publication date.
+
+Kinds of phrase (docs/pipeline.md has the full list):
+
+* absolute: "Nov. 20", "Sept. 17", "May 29, 2025", "20 November 2015", "November 2015";
+* relative to the publication date: "last month", "this month", "last July", "late last year",
+  "four years ago", "on Tuesday", "yesterday";
+* anchored to the previous date in the text: "a week earlier", "two months later",
+  "later that year", "the following year";
+* years: "in 2012", "the 2013 French intervention", "the 1990s", "between 2003 and 2006".
+
+Each resolved phrase is a ``DateMention`` with an interval, a precision (day/month/year) and a
+qualifier (early/mid/late/about). A relative day phrase in an article dated only to the month
+inherits month precision: the text cannot say more than its publication date does.
+
+dateparser normalises the month/day of absolute phrases (cached by phrase, so the cost is paid
+once per distinct phrase, not per document); the year of a yearless phrase is the latest one
+not after publication (past preference).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .numbers import parse_number
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+    # French spellings appear in Sahel reporting (and in quoted communiqués)
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+          r"Nov\.?|Dec\.?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|"
+          r"octobre|novembre|d[ée]cembre)")
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
+_QUALS = r"early|mid|late|the end of|the beginning of|the start of|the middle of"
+
+
+def _q(name: str) -> str:
+    return rf"(?:(?P<{name}>{_QUALS})[- ](?:of )?)?"
+
+
+_NUM = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
+        r"several|\d{1,3})")
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_NOT_COUNT = (r"(?!\s*(?:people|persons|civilians|soldiers|troops|fighters|militants|men|"
+              r"women|children|deaths|dead|killed|attacks|km|kilomet|miles|tons|metres|dollars|"
+              r"\$|%))")
+
+DATE_RE = re.compile(
+    "|".join([
+        rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)",
+        _q("qmd") + rf"(?P<md>\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?P<md_y>{_YEAR})\b)?)",
+        rf"(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<dm_y>{_YEAR}))?\b)",
+        _q("qmy") + rf"(?P<my>\b{_MONTH},?\s+(?P<my_y>{_YEAR})\b)",
+        rf"(?P<rel_m>\b(?:(?P<rqual>early|mid|late)[- ])?(?P<which>last|this|next|past)\s+"
+        rf"(?P<rm>{_MONTH})\b)",
+        rf"(?P<m_only>\b(?P<mprep>in|by|of|until|since|from|during|early|mid|late)[- ]"
+        rf"(?P<mo>{_MONTH})\b)(?!\s+\d)",
+        r"(?P<rel_y>\b(?:(?P<yqual>early|mid|late)[- ]|(?:earlier|later)\s+)?(?P<yw>last|this|"
+        r"next|past)\s+(?P<yu>year|month|week|weekend)\b)",
+        r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b)",
+        r"(?P<wd>\b(?:(?:on|last|this|late on|early on)\s+)(?P<wday>Monday|Tuesday|Wednesday|"
+        r"Thursday|Friday|Saturday|Sunday)\b)",
+        rf"(?P<ago>\b(?P<an>{_NUM})\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b)",
+        r"(?P<that>\b(?P<tw>later|earlier|early|late)?\s*(?P<tdet>that|the following|the next|"
+        r"the previous|the same)\s+(?P<tu>day|week|month|year)\b)",
+        rf"(?P<range>\b(?:between|from)\s+(?P<r1>{_YEAR})\s+(?:and|to|until)\s+(?P<r2>{_YEAR})\b)",
+        rf"(?P<dash>\b(?P<d1>{_YEAR})\s*[-–]\s*(?P<d2>\d\d|{_YEAR})\b)",
+        r"(?P<decade>\b(?:the\s+)?(?:(?P<dqual>early|mid|late)[- ])?(?P<dec>(?:1[89]|20)\d0)s\b)",
+        _q("qy") + rf"(?P<year>(?<![\d,.$£€-])\b{_YEAR}\b(?![-,.]\d)){_NOT_COUNT}",
+    ]),
+    re.I,
+)
+# dateparser would read "May" in "may have" as a month: a bare month needs a capital letter.
+_CAPITAL_MONTH = re.compile(rf"^{_MONTH}$")
+_AMBIGUOUS = frozenset({"may", "mar", "mars", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
+                        "sept", "oct", "nov", "dec", "mai"})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date phrase in document coordinates and the interval it denotes."""
+
+    start: int
+    end: int
+    text: str
+    start_date: date
+    end_date: date
+    precision: str  # day | month | year
+    qualifier: str | None = None  # early | mid | late | about | decade | range
+    kind: str = "absolute"  # absolute | relative | anchored | year
+
+    @property
+    def value(self) -> str:
+        """ISO value at the phrase's precision: '2024-09-17', '2024-09' or '2024'."""
+        d = self.start_date
+        if self.precision == "day":
+            return d.isoformat()
+        if self.precision == "month":
+            return f"{d.year:04d}-{d.month:02d}"
+        return f"{d.year:04d}"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The publication date as an interval (an article dated '2024-10' is any day of October)."""
+
+    start: date
+    end: date
+    precision: str
+
+    @classmethod
+    def parse(cls, value: str | None) -> Publication | None:
+        if not value:
+            return None
+        parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) == 3:
+            d = date(*parts)
+            return cls(d, d, "day")
+        if len(parts) == 2:
+            return cls(date(parts[0], parts[1], 1), _month_end(parts[0], parts[1]), "month")
+        return cls(date(parts[0], 1, 1), date(parts[0], 12, 31), "year")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip(".").replace("û", "u"))
+
+
+def _coarser(a: str, b: str) -> str:
+    order = ("day", "month", "year")
+    return order[max(order.index(a), order.index(b))]
+
+
+def _interval(d: date, precision: str) -> tuple[date, date]:
+    if precision == "day":
+        return d, d
+    if precision == "month":
+        return date(d.year, d.month, 1), _month_end(d.year, d.month)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+@lru_cache(maxsize=4096)
+def _month_day(phrase: str) -> tuple[int, int] | None:
+    """Month and day of an absolute phrase such as 'Sept. 17' or '20 November', via dateparser.
+
+    Cached by phrase: the year is decided separately, so the cache does not depend on the
+    document."""
+    import dateparser
+
+    parsed = dateparser.parse(phrase, languages=["en", "fr"],
+                              settings={"PREFER_DATES_FROM": "past",
+                                        "RELATIVE_BASE": _CACHE_BASE,
+                                        "REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None:
+        return None
+    return parsed.month, parsed.day
+
+
+from datetime import datetime as _datetime  # noqa: E402  (kept next to its one use)
+
+_CACHE_BASE = _datetime(2000, 6, 15)  # a leap year, so "Feb. 29" parses
+
+
+def _infer_year(month: int, day: int | None, pub: Publication | None) -> int | None:
+    """The latest year that puts month/day on or before publication (past preference)."""
+    if pub is None:
+        return None
+    year = pub.end.year
+    probe = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    return year if probe <= pub.end else year - 1
+
+
+def _add_months(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    y = d.year + m // 12
+    return date(y, m % 12 + 1, 1)
+
+
+def _qual(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = text.lower()
+    if "end" in t or t == "late":
+        return "late"
+    if "beginning" in t or "start" in t or t == "early":
+        return "early"
+    return "mid"
+
+
+def _mention(m: re.Match[str], offset: int, d: date, precision: str, qualifier: str | None,
+             kind: str, end_date: date | None = None) -> DateMention:
+    s, e = _interval(d, precision)
+    if end_date is not None:
+        e = _interval(end_date, precision)[1]
+    return DateMention(offset + m.start(), offset + m.end(), m.group(0), s, e, precision,
+                       qualifier, kind)
+
+
+# Cheap cues that a date phrase is near: the full pattern only runs in windows around them
+# (most of a text has none, and the full alternation is the slow part).
+_HINT = re.compile(
+    r"\b(?:1[89]|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|"
+    r"ao[uû]|d[ée]c|yesterday|today|tonight|overnight|last night|this morning|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|\b(?:ago|earlier|later)\b|"
+    r"\b(?:last|this|next|past|that|following|previous|same) (?:week|month|year|day|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_BEFORE, _AFTER = 40, 70
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _HINT.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    for lo, hi in _windows(text):
+        for m in DATE_RE.finditer(text, lo, hi):
+            if found and m.start() < found[-1].end():
+                continue
+            found.append(m)
+    return found
+
+
+def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
+               anchor: DateMention | None = None) -> list[DateMention]:
+    """Every date phrase in ``text`` (a document or a sentence), resolved. Anchored phrases
+    ("a week earlier", "later that year") follow the latest earlier absolute date (or
+    ``anchor``, the latest one before ``text``)."""
+    out: list[DateMention] = []
+    for m in _matches(text):
+        dm = _resolve(m, pub, offset, anchor)
+        if dm is not None:
+            out.append(dm)
+            if dm.kind in ("absolute", "year") and dm.qualifier not in ("range", "decade"):
+                anchor = dm
+    return out
+
+
+def _resolve(m: re.Match[str], pub: Publication | None, offset: int,
+             anchor: DateMention | None) -> DateMention | None:
+    g = m.group
+    qual = _qual(g("qmd") or g("qmy") or g("qy"))
+    try:
+        if g("iso"):
+            return _mention(m, offset, date.fromisoformat(g("iso")), "day", None, "absolute")
+        if g("md") or g("dm"):
+            phrase = g("md") or g("dm")
+            if g("md") and not _CAPITAL_MONTH.match(phrase.split()[0]):
+                return None
+            md = _month_day(re.sub(r",?\s+" + _YEAR + r"$", "", phrase).replace("of ", ""))
+            if md is None:
+                return None
+            year_s = g("md_y") or g("dm_y")
+            year = int(year_s) if year_s else _infer_year(md[0], md[1], pub)
+            if year is None:
+                return None
+            return _mention(m, offset, date(year, md[0], md[1]), "day", qual, "absolute")
+        if g("my"):
+            month = _month_number(g("my").split()[0].rstrip(","))
+            if month is None:
+                return None
+            return _mention(m, offset, date(int(g("my_y")), month, 1), "month", qual, "absolute")
+        if g("rel_m"):
+            return _relative_month(m, pub, offset)
+        if g("m_only"):
+            month = _month_number(g("mo"))
+            if month is None or (g("mo")[0].islower() and g("mo").lower() in _AMBIGUOUS):
+                return None
+            prep = g("mprep").lower()
+            qual = _qual(prep) if prep in ("early", "mid", "late") else None
+            year = _infer_year(month, None, pub)
+            if year is None:
+                return None
+            return _mention(m, offset, date(year, month, 1), "month", qual, "relative")
+        if g("rel_y"):
+            return _relative_period(m, pub, offset)
+        if g("day_word") or g("wd"):
+            return _relative_day(m, pub, offset)
+        if g("ago"):
+            return _ago(m, pub, offset, anchor)
+        if g("that"):
+            return _that(m, pub, offset, anchor)
+        if g("range"):
+            return _mention(m, offset, date(int(g("r1")), 1, 1), "year", "range", "year",
+                            end_date=date(int(g("r2")), 1, 1))
+        if g("dash"):
+            y1, y2s = int(g("d1")), g("d2")
+            y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+            if y2 <= y1:
+                return None
+            return _mention(m, offset, date(y1, 1, 1), "year", "range", "year",
+                            end_date=date(y2, 1, 1))
+        if g("decade"):
+            y = int(g("dec"))
+            return _mention(m, offset, date(y, 1, 1), "year", _qual(g("dqual")) or "decade",
+                            "year", end_date=date(y + 9, 1, 1))
+        if g("year"):
+            return _mention(m, offset, date(int(g("year")), 1, 1), "year", qual, "year")
+    except ValueError:  # impossible dates such as "Feb. 30"
+        return None
+    return None
+
+
+def _relative_month(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:
+    month = _month_number(m.group("rm"))
+    if pub is None or month is None:
+        return None
+    which = m.group("which").lower()
+    year = pub.end.year
+    if which in ("last", "past"):  # the latest such month strictly before publication
+        if month >= pub.start.month:
+            year -= 1
+    elif which == "next" and month <= pub.start.month:
+        year += 1
+    return _mention(m, offset, date(year, month, 1), "month", _qual(m.group("rqual")),
+                    "relative")
+
+
+def _relative_period(m: re.Match[str], pub: Publication | None,
+                     offset: int) -> DateMention | None:
+    if pub is None:
+        return None
+    which, unit = m.group("yw").lower(), m.group("yu").lower()
+    qual = _qual(m.group("yqual"))
+    if which == "past" and unit != "week":
+        return None  # "the past year" is a rolling window (statistics), not a date
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        return _mention(m, offset, date(pub.start.year + step, 1, 1), "year", qual, "relative")
+    if unit == "month":
+        d = _add_months(pub.start, step)
+        return _mention(m, offset, d, _coarser("month", pub.precision), qual, "relative")
+    if pub.precision != "day":
+        return _mention(m, offset, pub.start, pub.precision, None, "relative")
+    d = pub.start + timedelta(weeks=step)
+    return _mention(m, offset, d, "day", "about", "relative")
+
+
+def _relative_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:
+    if pub is None:
+        return None
+    if pub.precision != "day":  # the text cannot be more precise than its dateline
+        return _mention(m, offset, pub.start, pub.precision, None, "relative")
+    if m.group("wd"):
+        target = WEEKDAYS.index(m.group("wday").lower())
+        back = (pub.start.weekday() - target) % 7
+        if m.group(0).lower().startswith("last") and back == 0:
+            back = 7
+        d = pub.start - timedelta(days=back)
+    else:
+        word = m.group("day_word").lower()
+        d = pub.start - timedelta(days=1 if word in ("yesterday", "last night") else 0)
+    return _mention(m, offset, d, _coarser("day", pub.precision), None, "relative")
+
+
+def _shift(base: date, n: int, unit: str) -> tuple[date, str]:
+    if unit == "day":
+        return base + timedelta(days=n), "day"
+    if unit == "week":
+        return base + timedelta(weeks=n), "day"
+    if unit == "month":
+        return _add_months(base, n), "month"
+    years = n * (10 if unit == "decade" else 1)
+    return date(base.year + years, 1, 1), "year"
+
+
+def _ago(m: re.Match[str], pub: Publication | None, offset: int,
+         anchor: DateMention | None) -> DateMention | None:
+    word = m.group("an").lower()
+    n = 1 if word in ("a", "an") else parse_number(word)
+    if n is None or word in ("a few", "several"):
+        return None
+    unit, direction = m.group("unit").lower(), m.group("dir").lower()
+    sign = 1 if direction in ("later", "after") else -1
+    if direction == "ago":
+        if pub is None:
+            return None
+        base, base_prec, kind = pub.start, pub.precision, "relative"
+    else:
+        if anchor is None:
+            return None
+        base, base_prec, kind = anchor.start_date, anchor.precision, "anchored"
+    d, prec = _shift(base, sign * n, unit)
+    qualifier = "about" if unit in ("week", "decade") else None
+    return _mention(m, offset, d, _coarser(prec, base_prec), qualifier, kind)
+
+
+def _that(m: re.Match[str], pub: Publication | None, offset: int,
+          anchor: DateMention | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    det, unit = m.group("tdet").lower(), m.group("tu").lower()
+    step = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}[det]
+    d, prec = _shift(anchor.start_date, step, unit)
+    tw = (m.group("tw") or "").lower()
+    qualifier = {"later": "late", "late": "late", "earlier": "early", "early": "early"}.get(tw)
+    if step == 0 and unit in ("year", "month"):
+        d = anchor.start_date
+    return _mention(m, offset, d, _coarser(prec, anchor.precision), qualifier, "anchored")

@@ -1,0 +1,167 @@
+"""Casualty counts: killed, injured, abducted — with bounds, the side they belong to, and parts.
+
+Patterns cover the ways reports state a toll: "20 people were killed", "killing 224 people",
+"the 20 victims", "left dozens dead", "taking 170 people ... hostage", "the death toll rose to
+31", "lost more than 100 soldiers". A count is a part of another when the text says so
+("90, including the deaths of all 13 militants"): parts are kept (as statements) but never
+added to the total. Counts that overlap a date phrase ("killed in 2006") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .numbers import QUANTITY, Count, parse_count
+
+_STOP = r"(?!(?:and|or|but|who|which|that|when|while|after|in|at|on|near|during)\b)"
+_NOUNS = rf"(?P<noun>(?:{_STOP}[A-Za-zÀ-ÿ’'-]+\s+){{0,3}}?)"
+_AUX = (r"(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|reported|"
+        r"confirmed|believed|later|also|allegedly|all|being|got)\s+){0,3}")
+_KILLED = r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered"
+_INJURED = r"injured|wounded|hurt"
+_ABDUCTED = r"abducted|kidnapped|taken hostage|taken captive|held hostage|seized"
+_KILL_V = r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|slew"
+_INJURE_V = r"injured|injuring|injures|wounded|wounding|wounds"
+_ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(p, re.I)) for kind, p in (
+        # "killing 224 people", "killed at least 77 people", "wounded dozens of civilians"
+        ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)\s+"
+                    rf"(?:(?:an estimated|a total of)\s+)?{QUANTITY}(?![\w])"),
+        # "20 people were killed", "left dozens dead", "13 soldiers reportedly died"
+        ("by_state", rf"(?<![\w.,]){QUANTITY}\s+{_NOUNS}{_AUX}(?P<state>{_KILLED}|{_INJURED}|"
+                     rf"{_ABDUCTED})\b"),
+        # "the 20 victims", "90 dead", "dozens of casualties", "170 hostages"
+        ("by_noun", rf"(?<![\w.,]){QUANTITY}\s+(?:of\s+)?{_NOUNS}(?P<toll>victims|dead|deaths|"
+                    rf"fatalities|casualties|hostages|injured|wounded|injuries|bodies)\b"),
+        # "taking 170 people, almost all civilians, hostage"
+        ("hostage", rf"\b(?:took|take|takes|taking|taken|held|holding)\s+{QUANTITY}\s+"
+                    rf"(?P<noun>[^,.;]{{0,40}}?)(?:,[^,.;]{{0,60}},)?\s*(?:as\s+)?(?:hostages?|captive)\b"),
+        # "the death toll rose to 31", "put the total at 90"
+        ("toll", rf"\b(?:death toll|toll|total|tally)\s+(?:\w+\s+){{0,3}}?(?:of|at|to|reached|"
+                 rf"stands at|stood at|is|was)\s+{QUANTITY}(?![\w])"),
+        # "the deaths of all 13 militants"
+        ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
+    )
+)
+
+_SIDE_WORDS = (
+    ("attackers", r"militants?|attackers?|assailants?|gunmen|gunman|jihadists?|insurgents?|"
+                  r"terrorists?|fighters?|rebels?|extremists?|bandits?|bombers?|jihadis|"
+                  r"combatants?"),
+    ("forces", r"soldiers?|troops?|gendarmes?|gendarmerie|police(?:men|officers)?|officers?|"
+               r"recruits?|servicemen|personnel|mercenaries|peacekeepers?|guards?|army|"
+               r"military|militiamen|volunteers|VDP|sailors|airmen"),
+    ("civilians", r"civilians?|villagers?|residents?|worshippers?|women|children|students?|"
+                  r"passengers?|farmers?|herders?|traders?|pupils?|teachers?|miners?|"
+                  r"displaced|tourists?|guests?|employees|workers?|Iraqis|Malians|Muslims"),
+)
+_SIDE_RE = [(side, re.compile(rf"\b(?:{words})\b", re.I)) for side, words in _SIDE_WORDS]
+# The noun phrase after a number: "dozens of Wagner mercenaries", "four American soldiers".
+_NOUN_AFTER = re.compile(rf"(?:\s+of)?(?:\s+(?:the|its|their))?(?:\s+{_STOP}[\w’'-]+){{0,4}}")
+_PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|"
+                       r"among the dead|among those killed|among the victims)\b[^.;]{0,40}$",
+                       re.I)
+
+
+# Every pattern needs one of these words: sentences without them are skipped at once.
+_CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
+                  r"wound|hurt|abduct|kidnap|hostage|captive|seized|toll|total|tally|victim|"
+                  r"fatalit|casualt|bodies|lost|losing", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One count in document coordinates."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # killed | injured | abducted
+    count: Count
+    side: str | None = None  # attackers | forces | civilians | None when the text is silent
+    part_of: int | None = None  # index (in the sentence's list) of the total it is part of
+
+
+def _kind_of(word: str) -> str:
+    w = word.lower()
+    if re.match(rf"(?:{_INJURED}|{_INJURE_V}|injuries)", w):
+        return "injured"
+    if re.match(rf"(?:{_ABDUCTED}|{_ABDUCT_V}|hostages?|took|take|taking|taken|held|holding)",
+                w):
+        return "abducted"
+    return "killed"
+
+
+def _side(noun: str) -> str | None:
+    for side, rx in _SIDE_RE:
+        if rx.search(noun):
+            return side
+    return None
+
+
+def find_quantities(sentence: str, offset: int = 0,
+                    dates: Sequence[DateMention] = ()) -> list[Quantity]:
+    """Casualty counts in one sentence (``offset`` = the sentence's start in the document)."""
+    if not _CUE.search(sentence):
+        return []
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    date_spans = [(d.start - offset, d.end - offset) for d in dates]
+    for name, rx in PATTERNS:
+        for m in rx.finditer(sentence):
+            num_span = next((m.span(g) for g in ("n", "a") if m.group(g)), None)
+            if num_span is None:
+                continue
+            if any(s < num_span[1] and num_span[0] < e for s, e in date_spans):
+                continue
+            if any(s <= num_span[0] < e for s, e in taken):
+                continue
+            if sentence[num_span[1]:num_span[1] + 1] == "+" or \
+                    sentence[max(0, num_span[0] - 2):num_span[0]].strip() == "+":
+                continue  # "669+ million": rhetoric, not a toll
+            count = parse_count(m)
+            if count is None or count.value <= 0:
+                continue
+            if name == "by_state":
+                kind = _kind_of(m.group("state"))
+            elif name == "by_verb":
+                verb = m.group("verb").lower()
+                kind = "killed" if verb in ("lost", "losing") else _kind_of(verb)
+            elif name == "by_noun":
+                kind = _kind_of(m.group("toll"))
+            elif name == "hostage":
+                kind = "abducted"
+            else:
+                kind = "killed"
+            noun = (m.group("noun") or "") if "noun" in rx.groupindex else ""
+            side = _side(noun) or _side(_NOUN_AFTER.match(sentence, num_span[1]).group(0))  # type: ignore[union-attr]
+            if name == "by_verb" and m.group("verb").lower() in ("lost", "losing") \
+                    and side != "forces":
+                continue  # "lost 3 points", "lost 2 bases": only lost soldiers are deaths
+            text = m.group(0).rstrip()
+            found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text, kind,
+                                  count, side))
+            taken.append(num_span)
+    found.sort(key=lambda q: q.start)
+    return _mark_parts(sentence, offset, found)
+
+
+def _mark_parts(sentence: str, offset: int, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for i, q in enumerate(found):
+        part_of = None
+        before = sentence[max(0, q.start - offset - 60):q.start - offset]
+        if _PART_CUE.search(before):
+            for j in range(i - 1, -1, -1):
+                total = found[j]
+                if total.kind == q.kind and total.count.value >= q.count.value:
+                    part_of = j
+                    break
+        out.append(q if part_of is None else Quantity(q.start, q.end, q.text, q.kind, q.count,
+                                                      q.side, part_of))
+    return out

@@ -1,0 +1,233 @@
+"""Who did what to whom: actor roles from the words between an actor and the trigger.
+
+Rules (each general, none tied to a sentence):
+
+* after the trigger, the last preposition before the actor decides: ``by`` → perpetrator
+  (``actor1``, "an attack by X", "were killed by X"); ``on``/``against``/``targeting`` → target
+  (``actor2``); ``with``/``alongside``/``in concert with`` → associate of the perpetrator; a bare
+  object right after a verb trigger ("X ambushed Y") → target;
+* before the trigger, a possessive ("X's attack") or a clause subject ("X attacked", "X launched
+  an attack") → perpetrator, unless the clause is passive ("Y were killed"), then → target;
+* "X and Y" share a role: the second becomes the associate (``assoc_actor_1``/``assoc_actor_2``);
+* responsibility claims ("X claimed responsibility", "claimed by X", "called X") are read
+  separately and kept as a list: several groups may claim the same attack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+MAX_GAP = 140  # characters between an actor and its trigger
+
+_PREP_AFTER = re.compile(
+    r"\b(?P<p>by|on|against|targeting|targeted|at|with|alongside|in concert with|"
+    r"in conjunction with|together with|backed by|supported by|and|of|from|between|among|"
+    r"including|said|says|according to|that|which|who|while|after|before|when|as)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"^\s*(?:['’]s?|['’]s\s+\w+)\s*$")
+_CLAUSE_BREAK = re.compile(r"[;:“”\"()]|\s[—–]\s|—|\bwhile\b|\bbut\b|\bwhereas\b|"
+                           r",\s+(?:which|who|whose)\b|"
+                           r"\b(?:said|says|according to)\b", re.I)
+_CLAIM_BEFORE = re.compile(r"\b(?:claimed|claiming|claims)\s+(?:responsibility|credit)?", re.I)
+_CLAIM_BY = re.compile(r"\bclaimed\s+(?:\w+\s+){0,3}?by\s+(?P<gap>[^.;]{0,80})$", re.I)
+_CALLED = re.compile(r"\b(?:called|named|known as)\s+(?:the\s+)?$", re.I)
+_ASSOC = re.compile(r"\b(?:with|alongside|in concert with|in conjunction with|together with|"
+                    r"backed by|supported by|with the support of)\b", re.I)
+_NOT_PARTICIPANT = re.compile(r"\b(?:affiliated with|affiliated to|linked to|linked with|loyal to|"
+                              r"allied to|allied with|tied to|close to|part of|members? of|"
+                              r"splinter of|branch of|offshoot of|founded by|led by|headed by|"
+                              r"commanded by|created by|formed by)\s+(?:the\s+)?"
+                              r"(?:[A-Z]?[a-z]+\s+){0,2}$")
+_MODIFIER_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
+                             r"faction|linked|supporters?|leaders?|loyalists)\b", re.I)
+_UNIT_OF = re.compile(r"\b(?:convoy|column|patrol|unit|base|position|camp|contingent|detachment|"
+                      r"team|group|checkpoint|post)s?\s+of\s+(?:the\s+)?$", re.I)
+_LINKED_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
+                           r"faction|linked|supporters)\b", re.I)
+_STATE_KINDS = frozenset({"state_forces", "police", "foreign_forces", "pmc", "mission",
+                          "government"})
+
+
+@dataclass
+class Roles:
+    actor1: list[Any]
+    actor2: list[Any]
+    assoc1: list[Any]
+    assoc2: list[Any]
+    claimed: list[Any]
+
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[a:b] if a < b else ""
+
+
+def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: str,
+                 actors: Sequence[Any], sent_start: int, sent_end: int,
+                 anchors: Sequence[tuple[int, int, str]] = ()) -> Roles:
+    """Roles of the actor mentions of one sentence (or clause) with respect to one event.
+
+    ``actors`` carry ``start``/``end`` in document coordinates (pack ``ActorMention``).
+    ``anchors`` are all the event's trigger words (start, end, form): an actor's role is read
+    against the nearest one ("JNIM killed dozens of soldiers in an attack": JNIM is the subject
+    of "killed", which describes the same attack)."""
+    roles = Roles([], [], [], [], [])
+    anchors = sorted(set(anchors) | {(trigger_start, trigger_end, trigger_form)})
+    claims = find_claims(text, actors, sent_start, sent_end)
+    claimed_ids = {id(a) for a in claims}
+    roles.claimed = claims
+    last_role: str | None = None
+    last_end = -1
+    prev: Any = None
+    for a in sorted(actors, key=lambda m: m.start):
+        follows_name = prev is not None and getattr(a, "kind", "") == "generic" and \
+            getattr(prev, "kind", "") in ("named", "demonym") and \
+            not text[prev.end:a.start].strip()
+        prev = a
+        if follows_name:
+            continue  # "JNIM militants", "Wagner troops": one actor
+        if id(a) in claimed_ids or not (sent_start <= a.start < sent_end):
+            continue
+        if _NOT_PARTICIPANT.search(text[max(0, a.start - 30):a.start]) or \
+                _LINKED_AFTER.match(text, a.end):
+            continue  # "a group affiliated with al-Qaeda", "the al-Qaeda linked group JNIM"
+        if any(s <= a.start < e for s, e, _ in anchors):
+            continue  # the trigger is inside the actor's name
+        right = [x for x in anchors if x[0] >= a.end]
+        left = [x for x in anchors if x[1] <= a.start]
+        r_gap = right[0][0] - a.end if right else 10**6
+        l_gap = a.start - left[-1][1] if left else 10**6
+        if r_gap <= l_gap:
+            t_start, t_end, form = right[0]
+            gap = _between(text, a.end, t_start)
+            if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
+                continue
+            role = _role_before(text, a, gap, form, t_end)
+        else:
+            t_start, t_end, form = left[-1]
+            gap = _between(text, t_end, a.start)
+            if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
+                continue
+            role = _role_after(gap, form)
+        if role == "same" and last_role is not None:
+            joint = _between(text, last_end, a.start).strip(" ,").lower()
+            if joint in ("and", "as well as", "or", "", "and the", "and their"):
+                role = {"actor1": "assoc1", "actor2": "assoc2"}.get(last_role, last_role)
+            else:
+                role = None
+        if role is None or role == "same":
+            continue
+        if str(a.actor_id).startswith("civilians") and role in ("actor1", "assoc1"):
+            role = "actor2"  # civilians are never the perpetrators of an event (ACLED)
+        if role == "actor1" and roles.actor1:
+            role = "assoc1"
+        elif role == "actor2" and roles.actor2:
+            role = "assoc2"
+        getattr(roles, role).append(a)
+        last_role = "actor1" if role == "assoc1" else "actor2" if role == "assoc2" else role
+        last_end = a.end
+    _promote(roles)
+    return roles
+
+
+def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -> str | None:
+    if _POSSESSIVE.match(gap):
+        return "actor1"  # "JNIM's attack"
+    low = gap.lower()
+    preceding = text[max(0, actor.start - 25):actor.start].lower()
+    if re.search(r"\b(?:on|against|targeting)\s+(?:the\s+|a\s+)?$", preceding):
+        return "actor2"
+    if re.search(r"\bby\s+(?:the\s+|an?\s+|some\s+of\s+)?$", preceding):
+        return "actor1"  # "an assault by X and Y ... on": handled as 'by' even before
+    if _ASSOC.search(preceding[-20:]):
+        return "assoc1"
+    if re.search(r"\b(?:of|from|in|at|near|for|to|about|between|among)\s+(?:the\s+)?$",
+                 preceding):
+        return None  # the object of a preposition is not the clause's subject
+    if re.search(r"\band\s+$", preceding):
+        return "same"
+    passive = bool(_PASSIVE.search(gap)) and form == "verbs" and \
+        bool(re.match(r"^\w+ed\b|^\w+en\b", text[trigger_end - 12:trigger_end].split()[-1]
+                      if text[trigger_end - 12:trigger_end].split() else ""))
+    if passive:
+        return "actor2"  # "Soldiers were ambushed"
+    if form in ("verbs", "phrases") or re.search(r"\b(?:launched|carried out|staged|conducted|"
+                                                  r"claimed|mounted|led|committed|signed|"
+                                                  r"reached|concluded|announced|organi[sz]ed|"
+                                                  r"held|began|started)\b", low):
+        return "actor1"
+    if form in ("nouns", "plurals"):
+        # "a JNIM attack", "militant attack"; not "X, hostage and killing"
+        return "actor1" if len(gap.split()) <= 2 and not re.search(r"[,]|\band\b", gap) \
+            else None
+    return None
+
+
+def _role_after(gap: str, form: str) -> str | None:
+    preps = list(_PREP_AFTER.finditer(gap))
+    if not preps:
+        words = gap.split()
+        if form in ("verbs", "phrases") and len(words) <= 3:
+            return "actor2"  # "ambushed a convoy of X" / "killed X"
+        return None
+    words = [p.group("p").lower() for p in preps]
+    if gap.rstrip().endswith(","):
+        return None  # ", Abu Bakr al-Baghdadi was quick to...": a new clause's subject
+    while len(words) > 1 and (words[-1] == "and" or words[-1] == "of" and _UNIT_OF.search(gap)) \
+            and any(w in ("by", "on", "against", "targeting") for w in words[:-1]):
+        words.pop()  # "by X and JNIM", "on a convoy of Malian troops": the earlier one rules
+    p = words[-1]
+    if p == "by" or p in ("backed by", "supported by") and len(preps) == 1:
+        return "actor1" if p == "by" else "assoc1"
+    if p in ("on", "against", "targeting", "targeted", "at"):
+        return "actor2"
+    if p in ("with", "alongside", "in concert with", "in conjunction with", "together with"):
+        return "assoc1"
+    if p == "and":
+        return "same"
+    if p == "of" and form in ("verbs", "phrases") and len(gap.split()) <= 4:
+        return "actor2"  # "killed dozens of Wagner mercenaries"
+    return None
+
+
+def _promote(roles: Roles) -> None:
+    """An associate with no principal takes the principal's place."""
+    if not roles.actor1 and roles.assoc1:
+        roles.actor1.append(roles.assoc1.pop(0))
+    if not roles.actor2 and roles.assoc2:
+        roles.actor2.append(roles.assoc2.pop(0))
+
+
+def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int) -> list[Any]:
+    """Actors the sentence says claimed responsibility ("X claimed", "claimed by ... called X")."""
+    out: list[Any] = []
+    inside = [a for a in actors if sent_start <= a.start < sent_end]
+    for i, a in enumerate(inside):
+        after = text[a.end:min(sent_end, a.end + 60)]
+        if re.match(r"^(?:[’']s?)?\s*(?:,[^,]{1,60},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
+                    r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|quickly\s+|"
+                    r"reportedly\s+)*(?:claimed|claims|claiming)\b", after, re.I):
+            out.append(a)
+            continue
+        if _MODIFIER_AFTER.match(text, a.end):
+            continue  # "an al-Qaeda splinter group called X": the claimant is X
+        before = text[max(sent_start, a.start - 120):a.start]
+        m = _CLAIM_BY.search(before)
+        if m is None:
+            continue
+        # "claimed by an al-Qaeda splinter group called Mourabitoun": the named one counts
+        later = [b for b in inside[i + 1:] if b.start - a.end < 40
+                 and _CALLED.search(text[a.end:b.start])]
+        if later:
+            continue
+        if any(b in out for b in inside[:i]) and not re.search(r"\b(?:and|or)\s+$",
+                                                                  text[:a.start]):
+            continue
+        out.append(a)
+    return out
+
+
+def is_state(actor_kind: str | None) -> bool:
+    return actor_kind in _STATE_KINDS

@@ -1,0 +1,176 @@
+"""The built-in stages, in their default order (``DEFAULT_STAGES``).
+
+Each stage reads what it ``needs`` from the ``WorkDoc`` and sets what it ``adds``; they run on
+the whole document at once (one regex pass, one automaton pass) and keep document offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .dates import Publication, find_dates
+from .events import build_mentions
+from .framework import Sentence, WorkDoc, stage
+from .quantities import find_quantities
+from .sentences import split_sentences
+from .statements import mention_statements
+from .triggers import lexicon_for
+
+# A bare demonym is an actor only when it qualifies state forces: "Malian and Wagner troops",
+# "the Malian army"; not in "a Malian group", "a Russian passenger jet".
+_STATE_AFTER_DEMONYM = re.compile(
+    r"(?:\s*(?:and|or|,)\s+[^.;,]{0,30}?\s|\s+)(?:troops|soldiers|forces|army|military|"
+    r"government|authorities|gendarmes|gendarmerie|police|junta|state|regime|air force)\b",
+    re.I)
+_CAPITAL_OF = re.compile(r"['’]s?\s+capital\b|\s+capital\b", re.I)
+
+DEFAULT_STAGES = ("sentences", "dates", "quantities", "actors", "places", "triggers", "events",
+                  "relations", "statements")
+
+
+@stage("sentences", adds=("sentences", "publication"))
+def sentences_stage(work: WorkDoc) -> None:
+    """Sentence spans (fast rule-based splitter; see sentences.py for pysbd)."""
+    text = work.text
+    work.sentences = [Sentence(i, s, e, text[s:e])
+                      for i, (s, e) in enumerate(split_sentences(text))]
+    try:
+        work.publication = Publication.parse(work.document.published)
+    except ValueError:
+        work.publication = None
+
+
+@stage("sentences_pysbd", adds=("sentences", "publication"))
+def sentences_pysbd_stage(work: WorkDoc) -> None:
+    """Sentence spans from pysbd (slower; kept for comparison)."""
+    text = work.text
+    work.sentences = [Sentence(i, s, e, text[s:e])
+                      for i, (s, e) in enumerate(split_sentences(text, "pysbd"))]
+    work.publication = Publication.parse(work.document.published)
+
+
+@stage("dates", needs=("sentences", "publication"), adds=("dates",))
+def dates_stage(work: WorkDoc) -> None:
+    """Date phrases, resolved; anchored phrases use the latest earlier absolute date."""
+    work.dates = find_dates(work.text, work.publication)
+
+
+@stage("quantities", needs=("sentences", "dates"), adds=("quantities",))
+def quantities_stage(work: WorkDoc) -> None:
+    """Casualty counts per sentence (dates passed in so years are never counts)."""
+    out = []
+    for s in work.sentences:
+        dates = [d for d in work.dates if s.start <= d.start < s.end]
+        out.extend(find_quantities(s.text, s.start, dates))
+    work.quantities = out
+
+
+@stage("actors", needs=("sentences",), adds=("actors",))
+def actors_stage(work: WorkDoc) -> None:
+    """Actor mentions from the knowledge pack (named, generic placeholders, demonyms)."""
+    if work.pack is None:
+        work.actors = []
+        return
+    text = work.text
+    work.actors = [a for a in work.pack.find_actors(text)
+                   if a.kind != "demonym" or _STATE_AFTER_DEMONYM.match(text, a.end)
+                   or not any(ch.islower() for ch in a.text)]  # "the U.S." is the state
+
+
+@stage("places", needs=("sentences", "actors"), adds=("places",))
+def places_stage(work: WorkDoc) -> None:
+    """Place mentions resolved in the document's context (countries it names)."""
+    pack = work.pack
+    if pack is None:
+        work.places = []
+        return
+    from ..pack.types import PlaceContext
+
+    mentions = pack.find_places(work.text)
+    counts: dict[str, int] = {}
+    for pm in mentions:
+        cands = {c.country for c in pm.candidates if c.country}
+        states = {c.country for c in pm.candidates if c.feature_code == "PCLI" and c.country}
+        if len(states) == 1:  # a country named in the text ("Niger's Tillabéri region")
+            cands = states
+        if len(cands) == 1:
+            c = next(iter(cands))
+            counts[c] = counts.get(c, 0) + 1
+    for a in work.actors:  # "Nigerien soldiers" says where the story is, too
+        country = getattr(a, "country", None)
+        if country and len(country) == 2:
+            counts[country] = counts.get(country, 0) + 1
+    countries = sorted(counts, key=lambda c: -counts[c])
+    context = PlaceContext(countries=countries)
+    resolved: list[tuple[Any, Any]] = []
+    text = work.text
+    for pm in mentions:
+        res = pack.resolve_place(pm, context)
+        if res is None:
+            continue
+        if res.place.feature_code == "PCLI" and _CAPITAL_OF.match(text, pm.end):
+            capital = _capitals(pack).get(res.place.country)
+            if capital is not None:  # "Mali's capital" is Bamako
+                res = type(res)(capital, 1, res.score, "capital of " + res.place.name)
+        resolved.append((pm, res))
+    work.places = _agree_with_regions(work, pack, resolved)
+
+
+def _agree_with_regions(work: WorkDoc, pack: Any, resolved: list[tuple[Any, Any]]
+                        ) -> list[tuple[Any, Any]]:
+    """A village named next to its region or country ("Tawori in Niger's Tillabéri region")
+    is resolved in that country; when the gazetteer only has a namesake elsewhere, the village
+    is dropped so the region names the place."""
+    from ..pack.types import PlaceContext
+
+    out = []
+    for pm, res in resolved:
+        sent = work.sentence_at(pm.start)
+        if sent is not None and res.geo_precision < 3:
+            regions = {r.place.country for p2, r in resolved if r.geo_precision == 3
+                       and sent.start <= p2.start < sent.end and r.place.country}
+            if regions and res.place.country not in regions:
+                again = pack.resolve_place(pm, PlaceContext(countries=sorted(regions)))
+                if again is None or again.place.country not in regions:
+                    continue  # the gazetteer only knows a namesake elsewhere: keep the region
+                res = again
+        out.append((pm, res))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _capitals(pack: Any) -> dict[str, Any]:
+    return {p.country: p for p in pack.gazetteer if p.feature_code == "PPLC" and p.country}
+
+
+@stage("triggers", needs=("sentences",), adds=("triggers",))
+def triggers_stage(work: WorkDoc) -> None:
+    """Event trigger words from the pack's event lexicon."""
+    work.triggers = lexicon_for(work.pack).find(work.text)
+
+
+@stage("events", needs=("sentences", "dates", "quantities", "actors", "places", "triggers"),
+       adds=("mentions",))
+def events_stage(work: WorkDoc) -> None:
+    """Event mentions with arguments, grouped into document events."""
+    lexicon = lexicon_for(work.pack)
+    work.mentions = build_mentions(work, work.triggers, lexicon.entries.get("killing"))
+
+
+@stage("relations", needs=("sentences", "actors"), adds=("relations",))
+def relations_stage(work: WorkDoc) -> None:
+    """Actor relations from relation patterns (sitrep.pipeline.relations)."""
+    from .relations import ActorSpan, extract_relations
+
+    spans = [ActorSpan(a.start, a.end, a.actor_id) for a in work.actors
+             if getattr(a, "kind", "named") == "named"]
+    work.relations = extract_relations(work.text, [(s.start, s.end) for s in work.sentences],
+                                       spans) if spans else []
+
+
+@stage("statements", needs=("mentions",), adds=("statements",))
+def statements_stage(work: WorkDoc) -> None:
+    """Every extracted value as a Statement with its span, quote, attribution and modality."""
+    work.statements = mention_statements(work)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.errors import SitrepError
+from sitrep.pipeline.triggers import DEFAULT_LEXICON, load_lexicon, parse_lexicon
+
+
+def test_builtin_lexicon_is_valid_and_matches_forms() -> None:
+    lex = load_lexicon()
+    found = lex.find("A suicide bomber struck; later soldiers clashed with gunmen and an IED "
+                     "exploded. The propaganda battle raged; an assault weapon was found.")
+    assert [(t.text, t.entry.sub_type) for t in found] == [
+        ("suicide bomber", "Suicide bomb"), ("struck", "Armed clash"),
+        ("clashed", "Armed clash"), ("IED", "Remote explosive/landmine/IED"),
+        ("exploded", "Remote explosive/landmine/IED")]
+    assert lex.find("a drone-strike")[0].entry.sub_type == "Air/drone strike"
+
+
+def test_invalid_lexicon_names_the_entry(tmp_path: Path) -> None:
+    raw = yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    raw["entries"][0]["sub_type"] = "Big bang"
+    with pytest.raises(SitrepError) as err:
+        parse_lexicon(raw, tmp_path / "bad.yaml")
+    assert err.value.code == "E304" and "suicide_bomb" in str(err.value)
+    with pytest.raises(SitrepError):
+        parse_lexicon({"entries": [{"id": "x", "type": "Riots",
+                                    "sub_type": "Mob violence"}]}, tmp_path / "x.yaml")

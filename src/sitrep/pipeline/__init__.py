@@ -109,13 +109,14 @@ class ExtractReport:
     mentions: int = 0
     statements: int = 0
     relations: int = 0
+    fused: int = 0  # document events merged into an event reported elsewhere too
     rejected: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {"documents": self.documents, "events": self.events, "mentions": self.mentions,
                 "statements": self.statements, "relations": self.relations,
-                "rejected": self.rejected, "seconds": round(self.seconds, 3)}
+                "fused": self.fused, "rejected": self.rejected, "seconds": round(self.seconds, 3)}
 
 
 def _document(row: Any) -> Document:
@@ -189,6 +190,11 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
                 report.relations += len(work.relations)
                 if progress is not None:
                     progress(report.documents + len(report.rejected), len(ids))
+        if report.documents or force:
+            # one event, many reports: rebuild events from all document events (idempotent)
+            from ..fusion.apply import fuse_events
+
+            report.fused = fuse_events(store, pack).merged
     except BaseException:
         status = "failed"
         raise

@@ -16,12 +16,13 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
 from ..model import Statement, utcnow
+from ..pipeline.dates import period_interval
 from ..store import schema
 from ..store.db import Store, insert_ignore
 from .cluster import MentionRecord, cluster_mentions
@@ -49,20 +50,15 @@ class FusionReport:
 
 
 def _interval(row: dict[str, Any]) -> tuple[date | None, date | None]:
+    """A document event's date as the interval its precision stands for."""
     if not row.get("event_date"):
         return None, None
-    start = date.fromisoformat(row["event_date"])
-    precision = row.get("date_precision")
-    if precision == "year":
-        return start, date(start.year, 12, 31)
-    if precision == "month":
-        nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return start, nxt - timedelta(days=1)
+    first, last = period_interval(date.fromisoformat(row["event_date"]),
+                                  row.get("date_precision") or "day")
     end = row.get("date_end")
-    try:
-        return start, date.fromisoformat(end) if end and len(end) == 10 else start
-    except ValueError:
-        return start, start
+    if row.get("date_precision") == "day" and end and len(end) == 10:
+        last = date.fromisoformat(end)
+    return first, last
 
 
 def _keywords(quotes: list[str], pack: Any) -> frozenset[str]:

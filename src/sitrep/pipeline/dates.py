@@ -148,7 +148,8 @@ def _coarser(a: str, b: str) -> str:
     return order[max(order.index(a), order.index(b))]
 
 
-def _interval(d: date, precision: str) -> tuple[date, date]:
+def period_interval(d: date, precision: str) -> tuple[date, date]:
+    """The first and last day of the period a date of this precision stands for."""
     if precision == "day":
         return d, d
     if precision == "month":
@@ -206,9 +207,9 @@ def _qual(text: str | None) -> str | None:
 
 def _mention(m: re.Match[str], offset: int, d: date, precision: str, qualifier: str | None,
              kind: str, end_date: date | None = None) -> DateMention:
-    s, e = _interval(d, precision)
+    s, e = period_interval(d, precision)
     if end_date is not None:
-        e = _interval(end_date, precision)[1]
+        e = period_interval(end_date, precision)[1]
     return DateMention(offset + m.start(), offset + m.end(), m.group(0), s, e, precision,
                        qualifier, kind)
 

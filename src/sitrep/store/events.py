@@ -25,7 +25,7 @@ from ..fusion.reconcile import (
     choose_most_precise,
     reconcile_figures,
 )
-from ..model import Statement, utcnow
+from ..model import Statement, date_precision, utcnow
 from . import schema
 from .db import Store, insert_ignore
 
@@ -238,7 +238,10 @@ def _country_from_actors(row: dict[str, Any], by_prop: dict[str, list[Statement]
 
 
 def _precision(value: str) -> str:
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
+    try:
+        return date_precision(value) or "day"
+    except ValueError:
+        return "day"
 
 
 def _first_day(value: str) -> str:

@@ -15,13 +15,12 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, or_, select
 
-from ..model import PREDICATES, Statement, stable_id, utcnow
+from ..model import PREDICATES, Statement, date_precision, stable_id, utcnow
 from ..pipeline.relations import RelationMention
 from . import schema
 from .db import Store, insert_ignore
 
 MODALITY_ORDER = ("asserted", "reported", "claimed", "suspected", "unconfirmed", "denied")
-_PRECISION_BY_LEN = {4: "year", 7: "month", 10: "day"}
 
 
 def relation_id(subject: str, predicate: str, obj: str) -> str:
@@ -91,8 +90,8 @@ def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -
         end = ends[-1] if ends else None
         conn.execute(rel.insert().values(
             id=rid, subject=subject, predicate=predicate, object=obj,
-            start=start, start_precision=_PRECISION_BY_LEN.get(len(start or "")),
-            end=end, end_precision=_PRECISION_BY_LEN.get(len(end or "")),
+            start=start, start_precision=date_precision(start),
+            end=end, end_precision=date_precision(end),
             modality=_strongest(m for _, m in facts), origin="text",
             data=json.dumps({"statements": sorted(i for i, _ in facts)})))
 

@@ -1,0 +1,113 @@
+"""Actor reads: the registry merged with what the store has seen, and one actor page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from ...errors import Errors, SitrepError
+from .. import schema
+from ..db import Store
+from .common import check_paging, loads_json, not_found, pack_actor, registry
+from .events import EVENT_LIST_COLUMNS
+from .relations import list_relations
+
+
+def list_actors(store: Store, *, q: str | None = None, kind: str | None = None,
+                country: str | None = None, limit: int = 100, offset: int = 0,
+                sort: str = "-events") -> dict[str, Any]:
+    """Actors with how many events they appear in (any role); q matches names and aliases."""
+    a, al, ea = schema.actors, schema.aliases, schema.event_actors
+    check_paging(limit, offset)
+    sorts = {"events": "events", "name": "name", "kind": "kind", "country": "country"}
+    if sort.lstrip("-") not in sorts:
+        raise SitrepError(Errors.E501, name="sort", value=sort, detail="unknown column",
+                          fix="Sort by one of: " + ", ".join(sorts) + " (prefix - for descending).")
+    n_events = (select(func.count(func.distinct(ea.c.event_id))).where(ea.c.actor_id == a.c.id)
+                .scalar_subquery().label("events"))
+    conds: list[Any] = []
+    if q:
+        like = f"%{q.strip().lower()}%"
+        conds.append(or_(func.lower(a.c.name).like(like), a.c.id.in_(
+            select(al.c.actor_id).where(func.lower(al.c.alias).like(like)))))
+    if kind:
+        conds.append(a.c.kind == kind)
+    if country:
+        conds.append(func.lower(a.c.country) == country.strip().lower())
+    where = and_(True, *conds)
+    key = sort.lstrip("-")
+    col = n_events if key == "events" else a.c[key]
+    order = col.desc() if sort.startswith("-") else col.asc()
+    with store.reader() as conn:
+        if conn.execute(select(func.count()).select_from(a)).scalar_one() == 0:
+            n = func.count(func.distinct(ea.c.event_id))
+            counts = {r[0]: int(r[1]) for r in conn.execute(
+                select(ea.c.actor_id, n).group_by(ea.c.actor_id))}
+            items = _registry_actors(counts, q=q, kind=kind, country=country, sort=sort)
+            return {"total": len(items), "limit": limit, "offset": offset, "sort": sort,
+                    "items": items[offset:offset + limit]}
+        total = conn.execute(select(func.count()).select_from(a).where(where)).scalar_one()
+        rows = conn.execute(select(a.c.id, a.c.name, a.c.kind, a.c.country, n_events)
+                            .where(where).order_by(order, a.c.name).limit(limit)
+                            .offset(offset)).mappings().all()
+    return {"total": total, "limit": limit, "offset": offset, "sort": sort,
+            "items": [dict(r) for r in rows]}
+
+
+def _registry_actors(counts: dict[str, int], *, q: str | None, kind: str | None,
+                     country: str | None, sort: str) -> list[dict[str, Any]]:
+    """list_actors over the pack registry, for a store whose actors table is still empty."""
+    reg = registry()
+    needle = (q or "").strip().lower()
+    items = [{"id": x.id, "name": x.name, "kind": x.kind, "country": x.country,
+              "events": counts.get(x.id, 0)} for x in (reg if reg is not None else [])
+             if (not needle or needle in x.name.lower()
+                 or any(needle in al.name.lower() for al in x.aliases))
+             and (not kind or x.kind == kind)
+             and (not country or (x.country or "").lower() == country.strip().lower())]
+    key = sort.lstrip("-")
+    items.sort(key=lambda r: r["name"])
+    items.sort(key=lambda r: r["events"] if key == "events" else str(r[key] or "").lower(),
+               reverse=sort.startswith("-"))
+    return items
+
+
+LINEAGE = ("split_from", "merged_into", "successor_of", "part_of", "affiliate_of", "founded_by",
+           "leads")
+
+
+def get_actor(store: Store, actor_id: str, *, events_limit: int = 200) -> dict[str, Any]:
+    """One actor: aliases, relations (both directions, each with sources), a lineage timeline
+    (the dated structural relations in date order) and the events it appears in."""
+    a, al, ea, ev = schema.actors, schema.aliases, schema.event_actors, schema.events
+    with store.reader() as conn:
+        row = conn.execute(select(a).where(a.c.id == actor_id)).mappings().first()
+        if row is not None:
+            actor = dict(row, data=loads_json(row["data"], {}), aliases=[dict(r) for r in (
+                conn.execute(select(al.c.alias, al.c.lang).where(al.c.actor_id == actor_id)
+                             .order_by(al.c.alias)).mappings())])
+        else:
+            found = pack_actor(actor_id)
+            if found is None:
+                raise not_found(store, "actor", actor_id)
+            actor = found
+        evs = conn.execute(
+            select(*[ev.c[c] for c in EVENT_LIST_COLUMNS], ea.c.role)
+            .join(ea, ea.c.event_id == ev.c.id).where(ea.c.actor_id == actor_id)
+            .order_by(ev.c.event_date.desc(), ev.c.id).limit(events_limit)).mappings().all()
+    by_event: dict[str, dict[str, Any]] = {}
+    for r in evs:
+        item = by_event.setdefault(r["id"], {**{c: r[c] for c in EVENT_LIST_COLUMNS},
+                                             "roles": []})
+        item["roles"].append(r["role"])
+    relations = list_relations(store, actor=actor_id)["items"]
+    lineage = sorted((r for r in relations if r["predicate"] in LINEAGE),
+                     key=lambda r: (r["start"] or r["end"] or "9999", r["predicate"]))
+    actor["relations"] = relations
+    actor["lineage"] = lineage
+    actor["events"] = list(by_event.values())
+    return actor
+
+
+# ------------------------------------------------------------------------------ relations

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from sitrep.eval import GoldSet, load_gold, score_sets
+from sitrep.eval.run import split_files
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "gold"
@@ -26,9 +27,14 @@ def manifest_keys(manifest: Path) -> dict[str, dict[str, object]]:
     return keys
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "demo"])
-def test_own_gold_sets_load_and_match_their_corpus(split: str) -> None:
-    gold = load_gold(GOLD_DIR / f"{split}.yaml")
+OWN_GOLD = sorted(p.stem for split in ("dev", "heldout", "demo")
+                  for p in split_files(GOLD_DIR, split))
+
+
+@pytest.mark.parametrize("name", OWN_GOLD)
+def test_own_gold_sets_load_and_match_their_corpus(name: str) -> None:
+    gold = load_gold(GOLD_DIR / f"{name}.yaml")
+    split = name.split("-")[0]
     assert gold.split == split and gold.corpus is not None and gold.corpus.is_file()
     keys = manifest_keys(gold.corpus)
     assert set(gold.documents) <= set(keys)
@@ -37,22 +43,29 @@ def test_own_gold_sets_load_and_match_their_corpus(split: str) -> None:
 
 
 def test_dev_and_heldout_are_big_enough_and_disjoint() -> None:
-    dev, held = load_gold(GOLD_DIR / "dev.yaml"), load_gold(GOLD_DIR / "heldout.yaml")
-    assert len(dev.documents) + len(held.documents) >= 80 and len(held.documents) >= 20
-    assert not set(dev.documents) & set(held.documents)
-    texts = {json.loads(line)["text"] for line in dev.corpus.read_text().splitlines()}  # type: ignore[union-attr]
-    for line in held.corpus.read_text().splitlines():  # type: ignore[union-attr]
-        assert json.loads(line)["text"] not in texts
+    devs = [load_gold(p) for p in split_files(GOLD_DIR, "dev")]
+    helds = [load_gold(p) for p in split_files(GOLD_DIR, "heldout")]
+    dev_ids = [k for g in devs for k in g.documents]
+    held_ids = [k for g in helds for k in g.documents]
+    assert len(dev_ids) + len(held_ids) >= 80 and len(held_ids) >= 20
+    assert len(set(dev_ids)) == len(dev_ids) and len(set(held_ids)) == len(held_ids)
+    assert not set(dev_ids) & set(held_ids)
+    texts = {json.loads(line)["text"] for g in devs
+             for line in g.corpus.read_text().splitlines()}  # type: ignore[union-attr]
+    for g in helds:
+        for line in g.corpus.read_text().splitlines():  # type: ignore[union-attr]
+            assert json.loads(line)["text"] not in texts
     # reports with no event at all keep false alarms honest
-    assert sum(1 for d in dev.documents.values() if not d.events) >= 5
+    assert sum(1 for g in devs for d in g.documents.values() if not d.events) >= 5
 
 
 def test_short_reports_have_the_promised_length() -> None:
-    for split in ("dev", "heldout"):
-        manifest = ROOT / "corpus" / split / "manifest.jsonl"
+    for path in [p for split in ("dev", "heldout") for p in split_files(GOLD_DIR, split)]:
+        manifest = load_gold(path).corpus
+        assert manifest is not None
         for line in manifest.read_text(encoding="utf-8").splitlines():
             words = len(json.loads(line)["text"].split())
-            assert 40 <= words <= 150, (split, words)
+            assert 40 <= words <= 150, (path.name, words)
     for path in (ROOT / "corpus" / "demo").glob("*.txt"):
         assert 150 <= len(path.read_text(encoding="utf-8").split()) <= 400, path.name
 
@@ -92,10 +105,10 @@ def gold_as_records(gold: GoldSet) -> tuple[list[dict[str, Any]], list[dict[str,
     return events, relations
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "demo", "seeds"])
-def test_a_perfect_system_scores_one_on_every_gold_set(split: str) -> None:
+@pytest.mark.parametrize("name", [*OWN_GOLD, "seeds"])
+def test_a_perfect_system_scores_one_on_every_gold_set(name: str) -> None:
     """Self-consistency of gold and scorer: gold replayed as predictions is perfect."""
-    gold = load_gold(GOLD_DIR / f"{split}.yaml")
+    gold = load_gold(GOLD_DIR / f"{name}.yaml")
     events, relations = gold_as_records(gold)
     report = score_sets([gold], events, relations, background="required")
     assert report["events"]["f1"] == 1.0, report["diff"][:3]

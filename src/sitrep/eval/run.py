@@ -28,13 +28,21 @@ def gold_dirs() -> list[Path]:
     return [Path.cwd() / "gold", here.parents[3] / "gold"]
 
 
+def split_files(folder: Path, split: str) -> list[Path]:
+    """A split is ``<split>.yaml`` plus any ``<split>-<batch>.yaml`` beside it, so a new batch of
+    reports (with its own corpus) joins a split without rewriting the first file."""
+    main = folder / f"{split}.yaml"
+    batches = sorted(folder.glob(f"{split}-*.yaml"))
+    return ([main] if main.is_file() else []) + [p for p in batches if p.is_file()]
+
+
 def find_gold(split: str = "dev") -> list[Path]:
     if split not in SPLIT_CHOICES:
         raise SitrepError(Errors.E501, name="--split", value=split,
                           detail="unknown split", fix=f"Use one of {', '.join(SPLIT_CHOICES)}.")
     names = SPLITS if split == "all" else (split,)
     for folder in gold_dirs():
-        found = [folder / f"{n}.yaml" for n in names if (folder / f"{n}.yaml").is_file()]
+        found = [path for n in names for path in split_files(folder, n)]
         if found:
             return found
     raise SitrepError(Errors.E404, split=split, where=", ".join(map(str, gold_dirs())))

@@ -23,6 +23,7 @@ import argparse
 import cProfile
 import io
 import json
+import multiprocessing
 import os
 import platform
 import pstats
@@ -33,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -126,29 +127,54 @@ def synthetic_documents(n: int, *, seed: int = 7, near_dup_share: float = 0.05,
         yield rec
 
 
-def write_manifest(n: int, folder: Path, **kw: Any) -> tuple[Path, list[str]]:
+def write_manifest(n: int, folder: Path, **kw: Any) -> tuple[Path, int]:
+    """Write the corpus; return its path and its word count (texts are not kept in memory)."""
     path = folder / "manifest.jsonl"
-    texts = []
+    words = 0
     with path.open("w", encoding="utf-8") as fh:
         for rec in synthetic_documents(n, **kw):
-            texts.append(rec["text"])
+            words += len(rec["text"].split())
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return path, texts
+    return path, words
 
 
 # ------------------------------------------------------------------------------ measuring
 
 
-def tokenization_floor(texts: list[str]) -> float:
+def tokenization_floor(texts: Iterable[str]) -> float:
     """Seconds for spaCy blank('en') to tokenize the texts: the floor of any text pipeline."""
     import spacy
 
     nlp = spacy.blank("en")
     nlp.tokenizer("Warm the tokenizer up before timing.")
-    start = time.perf_counter()
+    seconds = 0.0
     for text in texts:
+        start = time.perf_counter()
         len(nlp.tokenizer(text))
-    return time.perf_counter() - start
+        seconds += time.perf_counter() - start
+    return seconds
+
+
+def _manifest_texts(manifest: Path) -> Iterator[str]:
+    with manifest.open(encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)["text"]
+
+
+def _floor_child(manifest: str, out: Any) -> None:
+    out.put(tokenization_floor(_manifest_texts(Path(manifest))))
+
+
+def tokenization_floor_apart(manifest: Path) -> float:
+    """The floor measured in a separate process, so spaCy's memory is not counted in the peak
+    memory of the ingest + extract being measured."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_floor_child, args=(str(manifest), queue))
+    child.start()
+    seconds = float(queue.get())
+    child.join()
+    return seconds
 
 
 def _peak_rss_mb() -> float:
@@ -178,13 +204,12 @@ def run_one(n: int, *, workdir: Path, log: ProgressLog, near_dup_share: float) -
     from sitrep.store import Store
     from sitrep.store.documents import count_documents
 
-    manifest, texts = write_manifest(n, workdir, near_dup_share=near_dup_share)
-    words = sum(len(t.split()) for t in texts)
-    floor = tokenization_floor(texts)
+    load_before = os.getloadavg()  # a shared machine: other jobs' load is part of the result
+    manifest, words = write_manifest(n, workdir, near_dup_share=near_dup_share)
+    floor = tokenization_floor_apart(manifest)
     result: dict[str, Any] = {"documents": n, "words": words,
                               "spacy_blank_seconds": round(floor, 4),
                               "spacy_blank_words_per_s": round(words / floor)}
-    del texts
     store = Store(workdir / "bench.db")
     try:
         t0 = time.perf_counter()
@@ -207,6 +232,8 @@ def run_one(n: int, *, workdir: Path, log: ProgressLog, near_dup_share: float) -
         "extract": {k: v for k, v in ext.as_dict().items() if k != "rejected"}
         | {"rejected": len(ext.rejected)},
         "db_mb": round(sum(f.stat().st_size for f in workdir.glob("bench.db*")) / 2**20, 1),
+        "load_avg_1min": {"before": round(load_before[0], 2),
+                          "after": round(os.getloadavg()[0], 2)},
     })
     return result
 

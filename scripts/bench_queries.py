@@ -260,7 +260,6 @@ def reads(store: Any, db: Path, rng: random.Random) -> dict[str, Callable[[], An
         "actor_page_rare": lambda: queries.get_actor(store, rare(), events_limit=200),
         "get_event": lambda: queries.get_event(store, event_id()),
         "network_as_of": lambda: queries.network(store, as_of=day()),
-        "relations_network_as_of": lambda: relations.network(store, as_of=day()),
         "relation_records_as_of": lambda: list(relations.iter_relation_records(
             store, as_of=day())),
         "search_events_text": lambda: queries.list_events(store, q=word()),
@@ -268,6 +267,8 @@ def reads(store: Any, db: Path, rng: random.Random) -> dict[str, Callable[[], An
             store, q=word(), country="Mali", date_from=(m := month()), date_to=m),
         "search_documents": lambda: queries.list_documents(store, q=word()),
         "stats": lambda: queries.stats(store),
+        "overview": lambda: queries.overview(store),
+        "actors_by_events": lambda: queries.list_actors(store, limit=50, sort="-events"),
     }
 
 

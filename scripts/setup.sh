@@ -30,6 +30,8 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> creating .venv"
   python3 -m venv .venv
 fi
+# requirements.lock pins runtime, dev and optional extras alike (psycopg: the postgres extra,
+# which tests/store/test_postgres.py needs along with the apt postgresql binaries above)
 echo "==> installing pinned Python dependencies (requirements.lock)"
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .

@@ -40,6 +40,13 @@ class Errors:
                      "Use a file path (SQLite) or a postgresql:// URL.")
     E004 = ErrorSpec("E004", "No {kind} with id {id!r} in {path}.",
                      "List what is there with `sitrep {kind}s`.")
+    # PostgreSQL store (E020-E029)
+    E020 = ErrorSpec("E020", "{url} needs the PostgreSQL driver psycopg 3, which is not installed.",
+                     "Install it with `pip install 'sitrep[postgres]'` (or `pip install "
+                     "'psycopg[binary]'`), or use a SQLite file path instead.")
+    E021 = ErrorSpec("E021", "Cannot connect to PostgreSQL at {url}: {reason}.",
+                     "Check that the server is running and the URL's host, port, user, password "
+                     "and database are right (create the database with `createdb NAME`).")
     # --- sources (E1xx): reasons a document is set aside
     E101 = ErrorSpec("E101", "File is binary or not valid text ({detail}).",
                      "Convert it to UTF-8 text, HTML or JSONL before ingesting.")
@@ -90,6 +97,11 @@ class Errors:
                      "Fix the entry named above (types must be ACLED types/sub-types).")
     E305 = ErrorSpec("E305", "Unknown export format {value!r}.",
                      "Use one of: jsonl, acled-csv, geojson.")
+    # --- relations (E330-E349)
+    E330 = ErrorSpec("E330", "{name!r} matches {count} actors ({some}).",
+                     "Give the actor's id (see `sitrep actors`) or a longer name.")
+    E331 = ErrorSpec("E331", "Unknown relation origin {value!r}.",
+                     "Use one of: text, event, pack, analyst.")
     # --- eval (E4xx)
     E401 = ErrorSpec("E401", "Gold file {path} is invalid: {detail}.",
                      "See docs/gold-format.md for the format.")
@@ -114,6 +126,22 @@ class Errors:
                      "does both); the API works without them.")
     E505 = ErrorSpec("E505", "Method {method} is not allowed on {path}.",
                      "The API is read-only: use GET.")
+    # --- fusion (E6xx)
+    E601 = ErrorSpec("E601", "A merge needs at least two different events (got {ids}).",
+                     "Give two event ids: `sitrep merge EVENT_ID OTHER_EVENT_ID`.")
+    E602 = ErrorSpec("E602", "Document {document!r} is not a source of event {event_id}.",
+                     "See the event's sources with `sitrep event {event_id}`; give the document "
+                     "id or the file name/URL shown there.")
+    E603 = ErrorSpec("E603", "Event {event_id} has no source other than {document!r}: nothing "
+                     "to split it from.",
+                     "Split only events with sources in several documents.")
+    E604 = ErrorSpec("E604", "No judgement #{id} in {path}.",
+                     "List judgements with `sitrep judgements`.")
+    E605 = ErrorSpec("E605", "Judgement #{id} was already undone (at {when}).",
+                     "Nothing to do; `sitrep judgements` shows the current ones.")
+    E606 = ErrorSpec("E606", "Judgement #{id} is an automatic merge, recomputed on every fusion.",
+                     "To separate a report from that event, split its document out: "
+                     "`sitrep split EVENT_ID --document DOC`.")
 
 
 class SitrepError(Exception):

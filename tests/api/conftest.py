@@ -1,4 +1,5 @@
-"""API test fixtures: the sample store served by a real uvicorn server, read with httpx."""
+"""API test fixtures: the demo store (real pipeline) served by a real uvicorn server, read with
+httpx."""
 
 from __future__ import annotations
 
@@ -7,22 +8,20 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sample_store import LiveServer, build_sample_store
+from demo_store import LiveServer, cached_demo_store
 
 from sitrep.api import create_app
 from sitrep.store import Store
 
 
 @pytest.fixture(scope="session")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = build_sample_store(tmp_path_factory.mktemp("api") / "sample.db")
-    yield store
-    store.close()
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return cached_demo_store(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")
-def client(sample_store: Store) -> Iterator[httpx.Client]:
-    with LiveServer(create_app(sample_store)) as server, \
+def client(demo_store: Store) -> Iterator[httpx.Client]:
+    with LiveServer(create_app(demo_store)) as server, \
             httpx.Client(base_url=server.url, timeout=10) as http:
         yield http
 

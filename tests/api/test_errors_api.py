@@ -25,6 +25,11 @@ import pytest
     ("/api/relations", {"predicate": "likes"}, "E501"),
     ("/api/actors", {"sort": "-secret"}, "E501"),
     ("/api/documents", {"limit": "-5"}, "E501"),
+    ("/api/documents", {"q": "!!"}, "E501"),
+    ("/api/changes", {"limit": "0"}, "E501"),
+    ("/events.json", {"date_to": "2024-02-30"}, "E501"),
+    ("/relations.json", {"as_of": "later"}, "E501"),
+    ("/map.json", {"bbox": "0,0"}, "E501"),
 ])
 def test_invalid_parameters_are_400(client: httpx.Client, path: str, params: dict[str, str],
                                     code: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sample_store import LiveServer
+from demo_store import LiveServer
 
 from sitrep.api import create_app
 from sitrep.model import utcnow

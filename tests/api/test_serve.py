@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sample_store import LiveServer
+from demo_store import LiveServer
 
 from sitrep.api import create_app
 
@@ -55,9 +55,10 @@ def test_serve_help_explains_options() -> None:
         assert word in out
 
 
-@pytest.mark.parametrize("path", ["/", "/map", "/timeline", "/network", "/events", "/actors",
-                                  "/documents", "/api/events", "/api/stats", "/api/network",
-                                  "/index.json", "/network.json"])
+@pytest.mark.parametrize("path", ["/", "/map", "/timeline", "/network", "/relations", "/events",
+                                  "/actors", "/documents", "/api/events", "/api/stats",
+                                  "/api/network", "/api/changes", "/index.json", "/network.json",
+                                  "/relations.json"])
 def test_empty_store_renders(tmp_path: Path, path: str) -> None:
     with LiveServer(create_app(tmp_path / "empty.db")) as server:
         res = httpx.get(server.url + path, timeout=10)

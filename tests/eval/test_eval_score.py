@@ -183,6 +183,23 @@ def test_relations_symmetric_and_dates(gold_file: Path) -> None:
     assert scores.relation_dates_correct == 0 and scores.relations.fn == 1
 
 
+def test_relations_derived_from_events_count_only_when_they_match(gold_file: Path) -> None:
+    doc = load_gold(gold_file).documents["doc-a"]
+    derived = {"subject": "ISGS", "predicate": "allied_with", "object": "JNIM",
+               "origins": ["event"]}
+    unmatched = {"subject": "JNIM", "predicate": "fights", "object": "ISGS",
+                 "origins": ["event"]}
+    stated = dict(unmatched, origins=["event", "text"])
+    scores, diff = score_document(doc, [], [derived, unmatched])
+    assert (scores.relations.tp, scores.relations.fp) == (1, 0) and diff["relations_false"] == []
+    scores, diff = score_document(doc, [], [derived, stated])
+    assert (scores.relations.tp, scores.relations.fp) == (1, 1)
+    assert diff["relations_false"] == ["JNIM fights ISGS"]
+    known = dict(derived, origins=["pack"])  # the pack knew it: not read from the text
+    scores, _ = score_document(doc, [], [known])
+    assert (scores.relations.tp, scores.relations.fp, scores.relations.fn) == (0, 0, 2)
+
+
 def test_evaluate_assigns_predictions_by_source_document(gold_file: Path,
                                                         tmp_path: Path) -> None:
     preds = [
@@ -234,3 +251,13 @@ def test_bad_inputs_give_catalogue_errors(gold_file: Path, tmp_path: Path) -> No
     path.write_text(yaml.safe_dump(typo), encoding="utf-8")
     with pytest.raises(SitrepError, match="event_type 'Battle'"):
         load_gold(path)
+
+
+def test_a_country_name_as_location_is_no_place() -> None:
+    from sitrep.eval.match import has_place
+
+    country_level = {"location": "Mali", "country": "Mali", "latitude": 17.0, "longitude": -4.0}
+    assert not has_place(country_level)
+    assert has_place(dict(country_level, location="Gao"))
+    assert has_place({"latitude": 16.27, "longitude": -0.04, "country": "Mali"})
+    assert not has_place({"country": "Mali"}) and not has_place(None)

@@ -76,3 +76,17 @@ def test_civilians(pack: Pack, phrase: str) -> None:
 def test_named_mentions_resolve_to_themselves(pack: Pack) -> None:
     m = mention(pack, "JNIM claimed it.", "JNIM")
     assert pack.resolve_generic(m, country="NE", date="2020") == "jnim"
+
+
+def test_peacekeepers_are_the_un_mission_of_the_country(pack: Pack) -> None:
+    m = mention(pack, "Ten peacekeepers were killed.", "peacekeepers")
+    assert m.actor_id == "un_peacekeepers"
+    assert pack.resolve_generic(m, country="ML") == "minusma"
+    assert pack.resolve_generic(m, country="CD") == "un_peacekeepers"  # no mission on file
+
+
+@pytest.mark.parametrize(("date", "actor"), [("2012-03-30", "mnla"), ("2019-05-01", "cma"),
+                                             ("2024-07-27", "csp_psd"), ("2025-02-01", "fla")])
+def test_tuareg_rebels_are_the_coalition_of_the_day(pack: Pack, date: str, actor: str) -> None:
+    m = mention(pack, "Tuareg rebels took the town.", "Tuareg rebels")
+    assert pack.resolve_generic(m, country="ML", date=date) == actor

@@ -114,3 +114,19 @@ def test_offsets_survive_accents_and_curly_quotes(pack: Pack) -> None:
     for m in pack.find_places(text):
         assert text[m.start:m.end] == m.text
     assert {m.text for m in pack.find_places(text)} >= {"Ménaka", "Ségou", "Tombouctou"}
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("Songho", "ML", "Mopti"), ("Chinégodar", "NE", "Tillabéri"), ("Inata", "BF", "Sahel"),
+    ("Tchoma Bangou", "NE", "Tillabéri"), ("Bohoma", "TD", "Lac"), ("Konna", "ML", "Mopti"),
+])
+def test_curated_conflict_sites_missing_from_geonames(pack: Pack, name: str, country: str,
+                                                      admin1: str) -> None:
+    [place] = [p for p in pack.gazetteer.search(name) if p.id.startswith("sitrep:")]
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.source and place.latitude is not None
+
+
+def test_boni_is_the_town_on_the_gao_road_not_a_namesake(pack: Pack) -> None:
+    found = resolve_all(pack, "An explosive device hit a vehicle near Boni.", ["ML"])
+    assert found["Boni"][0] == "sitrep:boni_mopti"

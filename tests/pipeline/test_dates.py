@@ -66,3 +66,21 @@ def test_ranges_and_counts_are_not_confused() -> None:
     assert [(d.value, d.end_date.year, d.qualifier) for d in span] == [("2003", 2006, "range")]
     assert find_dates("The group has 2000 fighters and 2,000 rifles.", pub) == []
     assert find_dates("They may attack again.", pub) == []  # 'may' is not May
+
+
+@pytest.mark.parametrize(("text", "pub", "start", "end"), [
+    ("The weekend massacre in Seytenga shocked the country.", "2022-06-15", "2022-06-11",
+     "2022-06-12"),
+    ("Gunmen killed 132 villagers over the weekend.", "2022-06-21", "2022-06-18", "2022-06-19"),
+    ("Fighting raged between Thursday and Saturday near the border.", "2024-07-29",
+     "2024-07-25", "2024-07-27"),
+    ("Troops were deployed to Timbuktu in the last few days.", "2022-01-07", "2022-01-01",
+     "2022-01-07"),
+    ("Gunmen burst in during Sunday mass.", "2019-05-13", "2019-05-12", "2019-05-12"),
+    ("They struck during the night of Friday to Saturday.", "2021-06-06", "2021-06-04",
+     "2021-06-05"),
+])
+def test_weekends_weekday_spans_and_recent_days(text: str, pub: str, start: str,
+                                                end: str) -> None:
+    [d] = find_dates(text, Publication.parse(pub))
+    assert (d.start_date.isoformat(), d.end_date.isoformat(), d.precision) == (start, end, "day")

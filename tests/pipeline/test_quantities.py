@@ -45,3 +45,35 @@ def test_years_and_rhetoric_are_not_tolls() -> None:
     assert kinds("Zarqawi was killed in 2006.") == []
     assert kinds("The team lost 3 points.") == []
     assert kinds("Over 669+ million dead since the year 622, the post claims.") == []
+
+
+def test_counts_with_an_apposition_or_a_modifier_before_the_verb() -> None:
+    assert kinds("Ten Chadian peacekeepers serving with the UN mission were killed.") == [
+        ("killed", 10, 10, 10, "forces", False)]
+    assert kinds("Thirty people from at least seven countries were killed.") == [
+        ("killed", 30, 30, 30, None, False)]
+    assert kinds("At least 41 people, among them volunteer fighters, were killed.") == [
+        ("killed", 41, 41, None, None, False)]
+    assert kinds("Six passengers were shot dead.") == [("killed", 6, 6, 6, "civilians", False)]
+
+
+def test_a_toll_told_after_the_event_it_counts() -> None:
+    assert kinds("The death toll from the attack on the village of Sobane Da, near Sangha, "
+                 "has risen to 35.") == [("killed", 35, 35, 35, None, False)]
+
+
+def test_a_single_casualty_told_by_the_article() -> None:
+    assert kinds("A French soldier was also killed when his vehicle struck a mine.") == [
+        ("killed", 1, 1, 1, "forces", False)]
+    assert kinds("A priest was kidnapped in Bamako.") == [("abducted", 1, 1, 1, None, False)]
+    assert kinds("A convoy was attacked near Boni.") == []
+    assert kinds("Two soldiers and a civilian were killed.") == [
+        ("killed", 3, 3, 3, "forces", False)]
+
+
+def test_a_pair_of_counts_keeps_each_side() -> None:
+    from sitrep.pipeline.quantities import find_quantities
+
+    got = [(q.count.value, q.side) for q in find_quantities(
+        "Twenty herders and nine soldiers were killed in the raid.")]
+    assert got == [(20, "civilians"), (9, "forces")]

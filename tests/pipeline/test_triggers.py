@@ -29,3 +29,15 @@ def test_invalid_lexicon_names_the_entry(tmp_path: Path) -> None:
     with pytest.raises(SitrepError):
         parse_lexicon({"entries": [{"id": "x", "type": "Riots",
                                     "sub_type": "Mob violence"}]}, tmp_path / "x.yaml")
+
+
+def test_repelled_attacks_and_military_interventions_are_battles() -> None:
+    lex = load_lexicon()
+    for text, form in [("Troops repelled the assailants near the camp.", "repelled"),
+                       ("Chadian forces intervened in the north in 2013.", "forces intervened"),
+                       ("The militia was beaten back by the army.", "beaten back"),
+                       ("The military intervention began in January.", "military intervention")]:
+        found = [t for t in lex.find(text) if t.text == form]
+        assert found and found[0].entry.type == "Battles", text
+    assert not [t for t in lex.find("The mayor intervened in the dispute.")
+                if t.entry.type == "Battles"]

@@ -59,3 +59,29 @@ def test_exact_and_near_duplicates(tmp_path: Path, store: Store, article: Any) -
                                     encoding="utf-8")
     again = ingest(store, [str(tmp_path / "e.txt")])
     assert again.near_duplicates[0]["near_duplicate_of"] == report.new[0]["id"]
+
+
+def test_hashed_shingles_give_the_exact_jaccard(article: Any) -> None:
+    from sitrep.sources.neardup import jaccard_hashes, shingle_hashes
+
+    texts = [article(30), _edit(article(30)), article(31), "Two words", "", "one two three"]
+    for a in texts:
+        assert len(shingle_hashes(a)) == max(1, len(shingles(a)))
+        for b in texts:
+            assert abs(jaccard_hashes(shingle_hashes(a), shingle_hashes(b))
+                       - jaccard(shingles(a) or {""}, shingles(b) or {""})) < 1e-12
+
+
+def test_signatures_are_the_same_in_every_process(article: Any) -> None:
+    """Fingerprints are stored: a new process must compute the same ones (no per-run seed)."""
+    import subprocess
+    import sys
+
+    text = article(12)
+    code = ("import sys; from sitrep.sources.neardup import Signature; "
+            "print(Signature.of(sys.stdin.read()).hex)")
+    other = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True,
+                           text=True, check=True, env={
+                               "PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin",
+                               "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")})
+    assert other.stdout.strip() == Signature.of(text).hex

@@ -38,3 +38,38 @@ def test_insert_candidates_and_export(store: Store) -> None:
     with store.transaction() as conn:
         docstore.clear_rejects(conn, ["bad.bin"])
     assert docstore.list_rejects(store) == []
+
+
+def test_refresh_fingerprints_rebuilds_signatures_and_bands(store: Store) -> None:
+    """Migration 0031's step: documents fingerprinted by an older scheme get today's
+    signature and bands, so a new copy of an old document is still found."""
+    from sqlalchemy import select, update
+
+    from sitrep.store import schema
+
+    texts = ["Herders and farmers met in the town hall to agree on grazing routes again.",
+             "Soldiers repaired the bridge on the road to the northern market town."]
+    docs = [Document(text=t, origin=f"{i}.txt") for i, t in enumerate(texts)]
+    with store.transaction() as conn:
+        for d in docs:
+            docstore.insert_document(conn, d, fingerprint="0" * 512)  # an old-scheme value
+            docstore.insert_bands(conn, d.id, [(b, "stale") for b in range(16)])
+        docstore.insert_document(conn, Document(text="No fingerprint at all here, a note.",
+                                                origin="n.txt"))
+        conn.execute(update(schema.documents).where(schema.documents.c.origin == "n.txt")
+                     .values(fingerprint=None))
+
+    def signature(body: str) -> tuple[str, list[tuple[int, str]]]:
+        sig = Signature.of(body)
+        return sig.hex, sig.bands()
+
+    with store.transaction() as conn:
+        assert docstore.refresh_fingerprints(conn, signature, page=1) == 2
+    with store.reader() as conn:
+        fps = dict(conn.execute(select(schema.documents.c.origin,
+                                       schema.documents.c.fingerprint)).all())
+        copy = Signature.of(texts[1] + " Traffic resumed.")
+        found = docstore.band_candidates(conn, copy.bands(), with_text=False)
+    assert fps == {"0.txt": Signature.of(texts[0]).hex, "1.txt": Signature.of(texts[1]).hex,
+                   "n.txt": None}
+    assert [c["id"] for c in found] == [docs[1].id] and "text" not in found[0]

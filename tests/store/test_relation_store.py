@@ -79,3 +79,87 @@ def test_network_graphml_is_valid_xml_with_dated_edges(store: Store) -> None:
     assert edge is not None and edge.get("source") == "jnim"
     assert {d.get("key"): d.text for d in edge.findall("g:data", ns)}["start"] == "2017"
     assert network(store, as_of="2016")["edges"] == []
+
+
+def _event_mention(conn: object, doc: str, mention: str, event: str, event_type: str,
+                   day: str, roles: dict[str, list[str]], quote: str) -> None:
+    """The statements the pipeline writes for one event mention (real statement rows)."""
+    from sitrep.model import Statement
+
+    at = 100 * int(mention[1:])  # each mention has its own trigger span
+    stmts = [Statement(f"mention:{mention}", "event", event, doc, at, at + 6, quote),
+             Statement(f"mention:{mention}", "event_type", event_type, doc, at, at + 6, quote),
+             Statement(f"mention:{mention}", "date", day, doc, at + 10, at + 14, quote)]
+    stmts += [Statement(f"mention:{mention}", role, actor, doc, at + 20 + i, at + 24 + i, quote)
+              for role, actors in roles.items() for i, actor in enumerate(actors)]
+    conn.execute(insert(schema.statements), [  # type: ignore[attr-defined]
+        {"id": s.id, "subject": s.subject, "property": s.property, "value": s.value,
+         "document_id": s.document_id, "start": s.start, "end": s.end, "quote": s.quote,
+         "modality": s.modality, "confidence": 1.0, "extractor": "t", "created_at": utcnow()}
+        for s in stmts])
+
+
+def test_events_imply_fights_and_alliances_merged_with_text_without_double_count(
+        store: Store) -> None:
+    _doc(store, "d1", "a.txt")
+    quote = "JNIM and Ansarul Islam fighters attacked an army post and killed civilians."
+    with store.transaction() as conn:
+        _event_mention(conn, "d1", "m1", "e1", "Battles", "2019-11-01",
+                       {"actor1": ["jnim"], "assoc_actor_1": ["ansarul_islam", "iyad_ag_ghaly"],
+                        "actor2": ["fabf"], "assoc_actor_2": ["civilians"]}, quote)
+        # the pack knows JNIM and ISGS as rivals: one event naming both is no alliance
+        _event_mention(conn, "d1", "m3", "e3", "Battles", "2020-01",
+                       {"actor1": ["jnim", "isgs"], "actor2": ["fama"]}, "They attacked.")
+        _event_mention(conn, "d1", "m2", "e2", "Battles", "2021-02",
+                       {"actor1": ["jnim"], "actor2": ["fama"]}, "JNIM struck again.")
+        replace_document_relations(conn, "d1", [_mention("jnim", "fights", "fama")],
+                                   extractor="t")
+    recs = {(r["subject_id"], r["predicate"], r["object_id"]): r
+            for r in iter_relation_records(store)}
+    # perpetrators vs target; no relation to placeholders (civilians) or persons (leaders)
+    assert set(recs) == {("jnim", "fights", "fama"), ("jnim", "fights", "fabf"),
+                         ("ansarul_islam", "fights", "fabf"), ("isgs", "fights", "fama"),
+                         ("ansarul_islam", "allied_with", "jnim")}
+    fights = recs[("jnim", "fights", "fama")]
+    assert fights["origins"] == ["text", "event"] and fights["origin"] == "text"
+    assert sorted(s["via"] for s in fights["sources"]) == ["event", "event", "text"]
+    assert fights["start"] == "2020-01" and fights["end"] is None  # events start, not end
+    assert fights["last_seen"] == "2021-02"
+    ally = recs[("ansarul_islam", "allied_with", "jnim")]
+    assert ally["origins"] == ["event"] and ally["sources"][0]["quote"] == quote
+    assert ally["sources"][0]["document"] == "a.txt"
+    from sitrep.store.queries import network
+
+    assert network(store, as_of="2019-06")["edges"] == []  # before the first event
+    assert {e["predicate"] for e in network(store, as_of="2019-12")["edges"]} == {
+        "fights", "allied_with"}
+    assert {e["predicate"] for e in network(store, as_of="2024")["edges"]} == {
+        "fights", "allied_with"}  # an event starts a relation; it does not end it
+    assert len(list(iter_relation_records(store, origin="event"))) == 5
+    assert {r["predicate"] for r in iter_relation_records(store, origin="text")} == {"fights"}
+
+
+def test_pack_facts_are_relations_with_the_pack_as_source(store: Store) -> None:
+    from sitrep.pack import load_pack
+    from sitrep.store.actors import sync_pack_actors
+
+    _doc(store, "d1", "a.txt")
+    sync_pack_actors(store, load_pack())
+    recs = {(r["subject_id"], r["predicate"], r["object_id"]): r
+            for r in iter_relation_records(store, origin="pack")}
+    jnim = recs[("jnim", "affiliate_of", "al_qaeda")]
+    assert jnim["start"] == "2017-03-02" and jnim["origins"] == ["pack"]
+    src = jnim["sources"][0]
+    assert src["via"] == "pack" and src["start"] is None and src["end"] is None
+    assert "QDe.159" in src["quote"] and src["document"].startswith("knowledge pack sahel")
+    assert ("iyad_ag_ghaly", "leads", "jnim") in recs  # led_by is read as leads, reversed
+    with store.transaction() as conn:  # a document says it too, undated: one relation
+        replace_document_relations(conn, "d1", [_mention("jnim", "affiliate_of", "al_qaeda")],
+                                   extractor="t")
+    both = [r for r in iter_relation_records(store, actor="jnim", predicate="affiliate_of")
+            if r["object_id"] == "al_qaeda"]
+    assert len(both) == 1 and both[0]["origins"] == ["text", "pack"]
+    assert both[0]["start"] == "2017-03-02"  # no document dates it: the pack's date stands
+    n = len(list(iter_relation_records(store)))
+    sync_pack_actors(store, load_pack())  # idempotent
+    assert len(list(iter_relation_records(store))) == n

@@ -1,4 +1,5 @@
-"""Browser-test fixtures: the sample store on a real uvicorn server and headless Chromium.
+"""Browser-test fixtures: the demo store (real pipeline) on a real uvicorn server and headless
+Chromium.
 
 Skips (with the reason) when /usr/bin/chromium, Playwright or the npm web assets are missing.
 """
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-from sample_store import LiveServer, build_sample_store  # noqa: E402
+from demo_store import LiveServer, cached_demo_store  # noqa: E402
 
 from sitrep.api import create_app  # noqa: E402
 from sitrep.web import missing_assets  # noqa: E402
@@ -24,10 +25,9 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = build_sample_store(tmp_path_factory.mktemp("web") / "sample.db")
+    store = cached_demo_store(tmp_path_factory.getbasetemp())
     with LiveServer(create_app(store)) as server:
         yield server.url
-    store.close()
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -39,6 +40,33 @@ def error_response(request: Request, code: str, message: str, status: int) -> Re
     return templates.TemplateResponse(
         request, "error.html", {"code": code, "message": message, "status": status},
         status_code=status)
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The spec says what the API does: a bad parameter is a 400 with our error shape (the
+    handler above turns FastAPI's validation errors into E501), never FastAPI's 422."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    spec = get_openapi(title=app.title, version=app.version, description=app.description,
+                       routes=app.routes)
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+    bad = {"description": "Invalid parameter (E501): the message names it and the fix",
+           "content": body}
+    unknown = {"description": "Unknown id (E004)", "content": body}
+    for ops in spec.get("paths", {}).values():
+        for op in ops.values():
+            responses = op.setdefault("responses", {})
+            responses.pop("422", None)
+            where = {p.get("in") for p in op.get("parameters", [])}
+            if "query" in where:
+                responses["400"] = bad
+            if "path" in where:
+                responses["404"] = unknown
+    schemas = spec.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    app.openapi_schema = spec
+    return spec
 
 
 def create_app(db: str | Path | Store | None = None) -> FastAPI:
@@ -97,5 +125,6 @@ def create_app(db: str | Path | Store | None = None) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(web_router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -22,10 +22,10 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+# Error responses (400 for routes with query parameters, 404 for routes with an id) are added
+# to the OpenAPI spec by api.app._openapi, from the parameters each route really has.
 router = APIRouter(prefix="/api", tags=["api"], responses={
-    400: {"model": ErrorBody, "description": "Invalid parameter (E501)"},
-    404: {"model": ErrorBody, "description": "Unknown id (E004) or path (E502)"},
-})
+    500: {"model": ErrorBody, "description": "A bug (E503); the message names the address"}})
 
 DateParam = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD",
                                         examples=["2024-08"])]
@@ -52,8 +52,8 @@ def events(request: Request, date_from: DateParam = None, date_to: DateParam = N
            ) -> dict[str, Any]:
     return queries.list_events(
         store_of(request), date_from=date_from, date_to=date_to, country=country,
-        admin1=admin1, actor=actor, event_type=event_type, q=q, bbox=bbox, limit=limit,
-        offset=offset, sort=sort)
+        admin1=admin1, actor=queries.actor_filter(actor), event_type=event_type, q=q, bbox=bbox,
+        limit=limit, offset=offset, sort=sort)
 
 
 @router.get("/events/{event_id}", summary="One event with its sources and claims")
@@ -75,9 +75,12 @@ def actor(request: Request, actor_id: str) -> dict[str, Any]:
 
 
 @router.get("/relations", summary="Relations between actors, optionally as of a date")
-def relations(request: Request, as_of: DateParam = None, actor: str | None = None,
-              predicate: str | None = None) -> dict[str, Any]:
-    return queries.list_relations(store_of(request), as_of=as_of, actor=actor,
+def relations(request: Request, as_of: DateParam = None,
+              actor: Annotated[str | None, Query(description="actor id, name or alias")] = None,
+              predicate: Annotated[str | None, Query(description="affiliate_of, fights, ...")]
+              = None) -> dict[str, Any]:
+    return queries.list_relations(store_of(request), as_of=as_of,
+                                  actor=queries.actor_filter(actor),
                                   predicate=predicate)
 
 
@@ -95,6 +98,14 @@ def documents(request: Request, q: str | None = None, limit: Limit = 50,
 @router.get("/documents/{document_id}", summary="A document's text and every mention in it")
 def document(request: Request, document_id: str) -> dict[str, Any]:
     return queries.get_document(store_of(request), document_id)
+
+
+@router.get("/changes", summary="What the last ingest brought: documents, new and updated "
+            "events, relations")
+def changes(request: Request,
+            limit: Annotated[int, Query(ge=1, le=500, description="items per list")] = 20,
+            ) -> dict[str, Any]:
+    return queries.changes(store_of(request), limit=limit)
 
 
 @router.get("/stats", summary="Counts by month, week, type and country")

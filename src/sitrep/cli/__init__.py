@@ -8,7 +8,7 @@ importing them registers them on the group.
 
 from __future__ import annotations
 
-from . import eval, pack, pipeline, relations, serve, sources  # noqa: F401  (registers commands)
+from . import eval, fusion, pack, pipeline, relations, serve, sources  # noqa: F401  (registers commands)
 from .app import EXIT_REJECTED, EXIT_USER_ERROR, cli, db_option, main, open_store
 
 __all__ = ["EXIT_REJECTED", "EXIT_USER_ERROR", "cli", "db_option", "main", "open_store"]

@@ -53,18 +53,30 @@ def actors_command(kind: str | None, country: str | None, as_json: bool,
 @cli.command("actor")
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print the page's sections as JSON.")
+@click.option("--db", "db", default=None, metavar="FILE",
+              help="Read relations and events from this database (default: $SITREP_DB or "
+                   "./sitrep.db when it exists; without one, the pack alone).")
+@click.option("--events", "events_limit", default=50, show_default=True, metavar="N",
+              type=click.IntRange(0, 10000), help="Show at most N events.")
 @pack_option
-def actor_command(name: str, as_json: bool, pack_name: str | None) -> None:
-    """Show one actor: aliases, kind, country and dated facts with their sources.
+def actor_command(name: str, as_json: bool, db: str | None, events_limit: int,
+                  pack_name: str | None) -> None:
+    """Show one actor: aliases, kind, country, its lineage (predecessors, factions,
+    successors, leaders) as a dated timeline, current and past relations with their sources,
+    and its events.
 
     NAME is an id or any alias in any spelling ("JNIM", "GSIM", "jama'at nusrat al islam").
+    Relations come from the database (text, events and pack facts, each with its source)
+    when there is one, from the knowledge pack otherwise.
     """
     import json
     from dataclasses import asdict
+    from pathlib import Path
 
     from ..errors import Errors
     from ..pack import load_pack
     from ..pack.views import actor_sections, render_text
+    from ..store import default_db
 
     pack = load_pack(pack_name)
     found = pack.actors.search(name)
@@ -75,11 +87,17 @@ def actor_command(name: str, as_json: bool, pack_name: str | None) -> None:
         for actor in found[:50]:
             click.echo(f"  {actor.id:<32} {actor.name}")
         return
-    sections = actor_sections(pack, found[0])
+    target = db or default_db()
+    use_store = db is not None or "://" in target or Path(target).is_file()
+    ctx = {"store": open_store(target), "events_limit": events_limit} if use_store else {}
+    sections = actor_sections(pack, found[0], **ctx)
     if as_json:
         click.echo(json.dumps([asdict(s) for s in sections], indent=2, ensure_ascii=False))
     else:
         click.echo(render_text(sections))
+        if not use_store:
+            click.echo("\n(no database: relations from the knowledge pack only; give --db "
+                       "for extracted relations and events)", err=True)
 
 
 @cli.command("places")

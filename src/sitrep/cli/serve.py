@@ -16,8 +16,9 @@ from .app import cli, db_option, open_store
 def serve(host: str, port: int, db: str | None) -> None:
     """Serve the web UI (map, timeline, network, sourced pages) and the JSON API.
 
-    Pages: / /map /timeline /network /events /actors /documents; every page has a JSON twin
-    (add .json). API under /api (see /openapi.json and /docs). Read-only; Ctrl-C stops it.
+    Pages: / /map /timeline /network /relations /events /actors /documents; every page has a
+    JSON twin (add .json). API under /api (see /openapi.json and /docs). Read-only; Ctrl-C
+    stops it.
     """
     import uvicorn
 

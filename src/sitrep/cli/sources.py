@@ -70,19 +70,30 @@ def ingest_command(paths: tuple[str, ...], db: str | None, max_bytes: int, timeo
 @click.option("--search", default=None, metavar="TEXT",
               help="Full-text search over titles and text (every word must occur).")
 @click.option("--rejected", is_flag=True, help="List inputs set aside, with the reason.")
+@click.option("--runs", "runs", is_flag=True,
+              help="List recent ingest/extract runs and their status (running, done, failed, "
+                   "or interrupted: killed mid-way; rerun the command to finish it).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 5000))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @db_option
-def documents_command(search: str | None, rejected: bool, limit: int, as_json: bool,
-                      db: str | None) -> None:
-    """List stored documents (newest first), search them, or list rejected inputs."""
+def documents_command(search: str | None, rejected: bool, runs: bool, limit: int,
+                      as_json: bool, db: str | None) -> None:
+    """List stored documents (newest first), search them, or list rejected inputs or runs."""
     import json
 
-    from ..sources.console import print_documents, print_rejects, table_console
+    from ..sources.console import print_documents, print_rejects, print_runs, table_console
     from ..store.documents import list_rejects
     from ..store.queries import list_documents
+    from ..store.runs import list_runs
 
     store = open_store(db)
+    if runs:
+        run_rows = list_runs(store, limit=limit)
+        if as_json:
+            click.echo(json.dumps(run_rows, indent=2, ensure_ascii=False))
+        else:
+            print_runs(run_rows, table_console())
+        return
     if rejected:
         rows = list_rejects(store, limit=limit, search=search)
         if as_json:
@@ -94,7 +105,14 @@ def documents_command(search: str | None, rejected: bool, limit: int, as_json: b
     if as_json:
         click.echo(json.dumps(page, indent=2, ensure_ascii=False))
     else:
-        print_documents(page["items"], page["total"], table_console())
+        console = table_console()
+        print_documents(page["items"], page["total"], console)
+        cut = [r for r in list_runs(store, limit=5) if r["status"] == "interrupted"]
+        if cut:
+            from rich.markup import escape
+
+            console.print(f"Note: run {cut[0]['id']} ({escape(cut[0]['command'][:60])}) was "
+                          "interrupted; rerun it to finish (see `sitrep documents --runs`).")
 
 
 

@@ -144,6 +144,12 @@ def assign(records: Iterable[dict[str, Any]], documents: dict[str, GoldDocument]
     return out
 
 
+def _stated(record: dict[str, Any]) -> bool:
+    """Whether a predicted relation was read from text (records without an origin were)."""
+    origins = record.get("origins") or [record.get("origin") or "text"]
+    return "text" in origins
+
+
 def score_document(doc: GoldDocument, events: list[dict[str, Any]],
                    relations: list[dict[str, Any]], *, background: str = "optional",
                    ) -> tuple[Scores, dict[str, Any]]:
@@ -182,13 +188,20 @@ def score_document(doc: GoldDocument, events: list[dict[str, Any]],
         diff["false_alarms"].append({"event": _summary(p), "quote": _quote(p, doc.key)})
 
     gold_rel = [r for r in doc.relations if background == "required" or not r.background]
+    # what the knowledge pack already knew is not something read from this document
+    relations = [r for r in relations if set(r.get("origins") or [r.get("origin") or "text"])
+                 - {"pack"}]
     rel_pairs = align_relations(doc.relations, relations)
     matched_g = {g for g, _ in rel_pairs}
     matched_p = {p for _, p in rel_pairs}
     s.relations.tp = len(rel_pairs)
     s.relations.fn = sum(1 for i, r in enumerate(doc.relations)
                          if i not in matched_g and r in gold_rel)
-    s.relations.fp = len(relations) - len(matched_p)
+    # Gold holds the relations a text states. Relations derived from events (attacker vs target)
+    # or copied from the pack can satisfy a gold relation, but an unmatched one is not a false
+    # alarm of relation extraction: the events behind it are scored as events.
+    stated = [i for i, r in enumerate(relations) if _stated(r)]
+    s.relations.fp = sum(1 for i in stated if i not in matched_p)
     for gi, pi in rel_pairs:
         ok = relation_dates_match(doc.relations[gi], relations[pi])
         if ok is not None:
@@ -197,7 +210,8 @@ def score_document(doc: GoldDocument, events: list[dict[str, Any]],
     diff["relations_missed"] = [r.summary() for i, r in enumerate(doc.relations)
                                 if i not in matched_g and r in gold_rel]
     diff["relations_false"] = [f"{r.get('subject')} {r.get('predicate')} {r.get('object')}"
-                               for i, r in enumerate(relations) if i not in matched_p]
+                               for i, r in enumerate(relations)
+                               if i not in matched_p and _stated(r)]
     return s, diff
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 MERGE_THRESHOLD = 2.0
+COARSE_PLACE = 0.5  # same country/region, both known only at that level, one only by year
 NEAR_KM = 25.0
 FAR_KM = 50.0
 MAX_COMPARED_MEMBERS = 50
@@ -105,8 +106,12 @@ def _types_compatible(a: MentionRecord, b: MentionRecord) -> tuple[bool, float]:
 def _place_evidence(a: MentionRecord, b: MentionRecord) -> float | None:
     """Score for place agreement; None when the places contradict each other."""
     if a.place_id and a.place_id == b.place_id or a.place and a.place == b.place:
+        # "in Mali in 2019" twice says little: a country or region with only a year never
+        # merges two reports without a shared actor or named site (nor chains buckets)
         coarse = (a.geo_precision or 1) >= 3 and (b.geo_precision or 1) >= 3
-        return 1.0 if coarse else 2.0
+        if not coarse:
+            return 2.0
+        return 1.0 if "year" not in (a.precision, b.precision) else COARSE_PLACE
     km = _km(a, b)
     precise = (a.geo_precision or 3) <= 2 and (b.geo_precision or 3) <= 2
     if km is not None and precise:
@@ -116,9 +121,15 @@ def _place_evidence(a: MentionRecord, b: MentionRecord) -> float | None:
             return None
     if a.admin1 and b.admin1 and a.admin1 != b.admin1 and precise:
         return None
-    nested = (a.place and a.place in (b.admin1, b.country)) or (
-        b.place and b.place in (a.admin1, a.country))
+    # a region containing the other place is weak evidence; a whole country is none (measured
+    # on synthetic data: counting it merged distinct same-day events, B-cubed P 0.89 → 0.84)
+    nested = (a.place and a.place in _lower(b.admin1)) or (
+        b.place and b.place in _lower(a.admin1))
     return 0.5 if nested else 0.0
+
+
+def _lower(*names: str | None) -> tuple[str, ...]:
+    return tuple(n.lower() for n in names if n)
 
 
 def compatibility(a: MentionRecord, b: MentionRecord) -> float | None:
@@ -193,14 +204,14 @@ def _evidence_keys(rec: MentionRecord) -> Iterator[tuple[object, ...]]:
             yield ("k", kw)
 
 
-def _register_keys(rec: MentionRecord) -> Iterator[tuple[object, ...]]:
+def register_keys(rec: MentionRecord) -> Iterator[tuple[object, ...]]:
     """Buckets a cluster is filed under once ``rec`` belongs to it."""
     if rec.precision == "day" and rec.date_start:
         yield ("d", rec.country or "?", rec.date_start)
     yield from _evidence_keys(rec)
 
 
-def _lookup_keys(rec: MentionRecord) -> Iterator[tuple[object, ...]]:
+def lookup_keys(rec: MentionRecord) -> Iterator[tuple[object, ...]]:
     """Buckets to search for a cluster ``rec`` might join."""
     if rec.precision == "day" and rec.date_start:
         for delta in (-1, 0, 1):
@@ -243,11 +254,11 @@ def cluster_mentions(
     index: dict[tuple[object, ...], set[int]] = defaultdict(set)
     for i, cl in enumerate(clusters):
         for m in cl.members:
-            for key in _register_keys(m):
+            for key in register_keys(m):
                 index[key].add(i)
     apart = keep_apart or set()
     for rec in sorted(records, key=_order):
-        candidates = {i for key in _lookup_keys(rec) for i in index.get(key, ())}
+        candidates = {i for key in lookup_keys(rec) for i in index.get(key, ())}
         scored: list[tuple[float, int]] = []
         for i in candidates:
             if apart and any(frozenset((m.mention_id, rec.mention_id)) in apart
@@ -263,6 +274,38 @@ def cluster_mentions(
         else:
             clusters.append(Cluster(members=[rec]))
             target = len(clusters) - 1
-        for key in _register_keys(rec):
+        for key in register_keys(rec):
             index[key].add(target)
     return clusters
+
+
+def join_linked(clusters: list[Cluster], must_link: Iterable[frozenset[str]],
+                keep_apart: set[frozenset[str]] | None = None) -> list[Cluster]:
+    """Union the clusters holding each analyst "same event" pair, in the order given, unless
+    the union would put a "different events" pair together (the caller resolves which of two
+    conflicting judgements is the later one)."""
+    apart = keep_apart or set()
+    where = {m.mention_id: i for i, cl in enumerate(clusters) for m in cl.members}
+    parent = list(range(len(clusters)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    members: dict[int, set[str]] = {i: {m.mention_id for m in cl.members}
+                                     for i, cl in enumerate(clusters)}
+    for pair in must_link:
+        a, b = sorted(pair)
+        if a not in where or b not in where:
+            continue
+        ra, rb = root(where[a]), root(where[b])
+        if ra == rb or any(frozenset((x, y)) in apart for x in members[ra] for y in members[rb]):
+            continue
+        parent[rb] = ra
+        members[ra] |= members.pop(rb)
+    groups: dict[int, Cluster] = {}
+    for i, cl in enumerate(clusters):
+        groups.setdefault(root(i), Cluster()).members.extend(cl.members)
+    return list(groups.values())

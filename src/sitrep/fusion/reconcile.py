@@ -88,3 +88,21 @@ def choose_most_precise(values: Iterable[tuple[T, int, float]]) -> T | None:
         return None
     (rank, value), _ = min(support.items(), key=lambda kv: (kv[0][0], -kv[1]))
     return value
+
+
+def copy_root(document_id: str, copies: dict[str, str]) -> str:
+    """The original a near-duplicate (wire copy) was copied from; itself for an original."""
+    seen = {document_id}
+    while document_id in copies and copies[document_id] not in seen:
+        document_id = copies[document_id]
+        seen.add(document_id)
+    return document_id
+
+
+def independent_documents(document_ids: Iterable[str], copies: dict[str, str]) -> set[str]:
+    """One document per group of copies: the original when it is among ``document_ids``,
+    else the smallest id. Only these weigh in reconciliation and count as independent."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in set(document_ids):
+        groups[copy_root(doc, copies)].append(doc)
+    return {root if root in docs else min(docs) for root, docs in groups.items()}

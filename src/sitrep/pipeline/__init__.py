@@ -2,8 +2,9 @@
 
 ``extract_document(document, pack)`` runs the stages on one document and returns an
 ``Extraction`` (nothing is written). ``extract_pending(store)`` extracts every stored document
-whose ``extracted_version`` differs from the current one, one transaction per document; a stage
-that fails sets that document aside (a reject with code E303) and the batch goes on.
+whose ``extracted_version`` differs from the current one, whole documents committed in batches
+(a killed run loses only the last batch, which the rerun redoes); a stage that fails sets that
+document aside (a reject with code E303) and the batch goes on.
 """
 
 from __future__ import annotations
@@ -127,17 +128,51 @@ def _document(row: Any) -> Document:
                     id=row["id"])
 
 
+def _extract_one(row: Any, pipe: Pipeline, pack: Any, version: str, run_id: int, writes: Any,
+                 report: ExtractReport) -> None:
+    """Run the stages on one stored document and write all it says (or its reject) in the
+    batch's transaction, then mark it complete so the batch may commit."""
+    from ..store import schema
+    from ..store.db import insert_ignore
+    from ..store.events import replace_document_extraction
+    from ..store.relations import replace_document_relations
+
+    document = _document(row)
+    try:
+        work = pipe(WorkDoc(document=document, pack=pack))
+    except StageError as exc:
+        report.rejected.append({"origin": document.origin, "code": Errors.E303.code,
+                                "reason": exc.error.reason})
+        insert_ignore(writes.conn, schema.rejects, [{
+            "origin": document.origin, "code": Errors.E303.code,
+            "reason": exc.error.reason, "created_at": utcnow(), "run_id": run_id}])
+        writes.done()
+        return
+    ext = Extraction(work)
+    written = replace_document_extraction(
+        writes.conn, document.id,
+        sentences=[(s.idx, s.start, s.end, s.text) for s in work.sentences],
+        statements=work.statements, sources=ext.sources(), pack=pack,
+        version=version, run_id=run_id)
+    replace_document_relations(writes.conn, document.id, work.relations,
+                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id)
+    writes.done()
+    report.documents += 1
+    report.events += len(written)
+    report.mentions += len(work.mentions)
+    report.statements += len(work.statements)
+    report.relations += len(work.relations)
+
+
 def extract_pending(store: Any, *, progress: Progress | None = None, force: bool = False,
                     pack: Any = None, stages: Sequence[str] | None = None,
                     batch: int = 200) -> ExtractReport:
     """Extract every stored document not yet extracted by this version (all with ``force``).
 
-    One transaction per document; a failing document is set aside as a reject (E303) and left
-    unextracted so a fixed extractor retries it."""
+    Documents are written whole, committed every ``batch`` documents or 2 seconds; a failing
+    document is set aside as a reject (E303) and left unextracted so a fixed extractor retries
+    it."""
     from ..store import schema
-    from ..store.db import insert_ignore
-    from ..store.events import replace_document_extraction
-    from ..store.relations import replace_document_relations
     from ..store.runs import finish_run, start_run
 
     if pack is None:
@@ -157,44 +192,26 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
     run_id = start_run(store, "extract", version)
     status = "done"
     try:
-        for i in range(0, len(ids), batch):
-            with store.reader() as conn:
-                rows = conn.execute(select(docs).where(docs.c.id.in_(ids[i:i + batch]))
-                                    .order_by(docs.c.ingested_at, docs.c.id)).mappings().all()
-            for row in rows:
-                document = _document(row)
-                try:
-                    work = pipe(WorkDoc(document=document, pack=pack))
-                except StageError as exc:
-                    report.rejected.append({"origin": document.origin, "code": Errors.E303.code,
-                                            "reason": exc.error.reason})
-                    with store.transaction() as conn:
-                        insert_ignore(conn, schema.rejects, [{
-                            "origin": document.origin, "code": Errors.E303.code,
-                            "reason": exc.error.reason, "created_at": utcnow(),
-                            "run_id": run_id}])
-                    continue
-                ext = Extraction(work)
-                with store.transaction() as conn:
-                    written = replace_document_extraction(
-                        conn, document.id,
-                        sentences=[(s.idx, s.start, s.end, s.text) for s in work.sentences],
-                        statements=work.statements, sources=ext.sources(), pack=pack,
-                        version=version, run_id=run_id)
-                    replace_document_relations(conn, document.id, work.relations,
-                                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id)
-                report.documents += 1
-                report.events += len(written)
-                report.mentions += len(work.mentions)
-                report.statements += len(work.statements)
-                report.relations += len(work.relations)
-                if progress is not None:
-                    progress(report.documents + len(report.rejected), len(ids))
+        with store.batch(size=batch, seconds=2.0) as writes:
+            for i in range(0, len(ids), batch):
+                with store.reader() as conn:
+                    rows = conn.execute(select(docs).where(docs.c.id.in_(ids[i:i + batch]))
+                                        .order_by(docs.c.ingested_at, docs.c.id)
+                                        ).mappings().all()
+                for row in rows:
+                    _extract_one(row, pipe, pack, version, run_id, writes, report)
+                    if progress is not None:
+                        progress(report.documents + len(report.rejected), len(ids))
         if report.documents or force:
             # one event, many reports: rebuild events from all document events (idempotent)
             from ..fusion.apply import fuse_events
 
             report.fused = fuse_events(store, pack).merged
+            # the pack's actors, aliases and dated facts (relations of origin "pack") arrive
+            # with the first extraction: pages, `relations` and `actor` need no `pack sync`
+            from ..store.actors import sync_pack_actors
+
+            sync_pack_actors(store, pack)
     except BaseException:
         status = "failed"
         raise

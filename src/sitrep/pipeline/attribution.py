@@ -32,8 +32,10 @@ ATTRIBUTION_PATTERNS = (
 _NOT_A_SPEAKER = re.compile(r"^(?:It|He|She|They|This|That|There|The|A|An|But|And)$")
 
 MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "the group denied involvement" denies a part in the event, not that it happened
     ("denied", re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the )?claims?|"
-                          r"refuted)\b", re.I)),
+                          r"refuted)\b(?!\s+(?:any\s+|all\s+)?(?:involvement|responsibility|"
+                          r"role|links?|being behind|having)\b)", re.I)),
     ("unconfirmed", re.compile(
         r"\b(?:never (?:been )?confirmed|unconfirmed|unverified|not (?:yet )?(?:been )?"
         r"(?:independently )?(?:confirmed|verified)|could not (?:be )?(?:independently )?"
@@ -54,7 +56,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Cues, shortly before the trigger, that the event is not (yet) real.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|would|will|should|may|if|unless|whether|plan(?:s|ned|ning)? to|plot|"
+    r"\b(?:could|might|would|will|should|(?-i:may)|if|unless|whether|plan(?:s|ned|ning)? to|plot|"
     r"plotting|threat(?:en(?:s|ed)?)? to|aim(?:s|ed)? to|intend(?:s|ed)? to|in order to|to plan|"
     r"to carry out|to launch|to stage|to execute|seek(?:s|ing)? to|tr(?:y|ies|ied|ying) to|"
     r"attempt(?:s|ed)? to|prevent(?:ing)?|avert(?:ing)?|fears? of|risk of|possibility of|"

@@ -67,6 +67,13 @@ def print_event(event: dict[str, Any], console: Console) -> None:
             who = f" — according to {st['attribution']}" if st.get("attribution") else ""
             console.print(f"    {st['property']} = {escape(str(st['value']))} "
                           f"[{st['modality']}]{escape(who)}  «{escape(_span(src, st))}»")
+    from ..fusion.explain import reconciliation_lines
+
+    lines = reconciliation_lines(e)
+    if lines:
+        console.print("\n[bold]reconciliation[/bold]")
+        for line in lines:
+            console.print(escape(line))
 
 
 def _span(src: dict[str, Any], st: dict[str, Any]) -> str:

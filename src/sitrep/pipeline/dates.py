@@ -72,11 +72,13 @@ DATE_RE = re.compile(
         r"(?P<rel_y>\b(?:(?P<yqual>early|mid|late)[- ]|(?:earlier|later)\s+)?(?P<yw>last|this|"
         r"next|past)\s+(?P<yu>year|month|week|weekend)\b)",
         r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b)",
-        r"(?P<wd>\b(?:(?:on|last|this|late on|early on)\s+)(?P<wday>Monday|Tuesday|Wednesday|"
-        r"Thursday|Friday|Saturday|Sunday)\b)",
+        r"(?P<wd>\b(?:(?:on|last|this|late on|early on|during|(?:during\s+)?the night of|"
+        r"between)\s+)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"(?:\s+(?:and|to|until)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+        r"Sunday))?\b)",
         rf"(?P<ago>\b(?P<an>{_NUM})\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b)",
         r"(?P<that>\b(?P<tw>later|earlier|early|late)?\s*(?P<tdet>that|the following|the next|"
-        r"the previous|the same)\s+(?P<tu>day|week|month|year)\b)",
+        r"the previous|the same)\s+(?P<tu>day|weekend|week|month|year)\b)",
         rf"(?P<range>\b(?:between|from)\s+(?P<r1>{_YEAR})\s+(?:and|to|until)\s+(?P<r2>{_YEAR})\b)",
         rf"(?P<dash>\b(?P<d1>{_YEAR})\s*[-–]\s*(?P<d2>\d\d|{_YEAR})\b)",
         r"(?P<decade>\b(?:the\s+)?(?:(?P<dqual>early|mid|late)[- ])?(?P<dec>(?:1[89]|20)\d0)s\b)",
@@ -84,6 +86,11 @@ DATE_RE = re.compile(
     ]),
     re.I,
 )
+# Rare phrases, matched only where their cue words occur (see _matches).
+RARE_DATE_RE = re.compile(
+    r"(?P<wkend>\b(?:(?:over|at|during|on)\s+)?the\s+weekend\b(?!\s+of\b))|"
+    r"(?P<fewdays>\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few|several|couple of)\s+"
+    r"days\b|\bin recent days\b)", re.I)
 # dateparser would read "May" in "may have" as a month: a bare month needs a capital letter.
 _CAPITAL_MONTH = re.compile(rf"^{_MONTH}$")
 _AMBIGUOUS = frozenset({"may", "mar", "mars", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
@@ -225,10 +232,18 @@ _HINT = re.compile(
 _BEFORE, _AFTER = 40, 70
 
 
+def _cue_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _HINT.finditer(text)]
+
+
+# cue words of RARE_DATE_RE: a plain substring test decides whether it runs at all
+_RARE_CUES = ("weekend", " days")
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in _HINT.finditer(text):
-        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+    for start, end in _cue_spans(text):
+        lo, hi = max(0, start - _BEFORE), min(len(text), end + _AFTER)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -243,6 +258,14 @@ def _matches(text: str) -> list[re.Match[str]]:
             if found and m.start() < found[-1].end():
                 continue
             found.append(m)
+    if any(w in text for w in _RARE_CUES):
+        rare = list(RARE_DATE_RE.finditer(text))
+        if rare:
+            merged: list[re.Match[str]] = []
+            for m in sorted(found + rare, key=lambda x: (x.start(), -x.end())):
+                if not merged or m.start() >= merged[-1].end():
+                    merged.append(m)
+            found = merged
     return found
 
 
@@ -252,13 +275,35 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
     ("a week earlier", "later that year") follow the latest earlier absolute date (or
     ``anchor``, the latest one before ``text``)."""
     out: list[DateMention] = []
+    last_day: DateMention | None = None
     for m in _matches(text):
-        dm = _resolve(m, pub, offset, anchor)
+        if m.re is RARE_DATE_RE:
+            dm = _rare_day(m, pub, offset)
+        elif last_day is not None and m.groupdict().get("that") and \
+                (m.group("tu") or "").lower() == "day":
+            # "on Saturday ... the next day": the day told last, a weekday included
+            dm = _that(m, pub, offset, last_day)
+        else:
+            dm = _resolve(m, pub, offset, anchor)
         if dm is not None:
             out.append(dm)
+            if dm.precision == "day" and dm.kind in ("absolute", "relative"):
+                last_day = dm
             if dm.kind in ("absolute", "year") and dm.qualifier not in ("range", "decade"):
                 anchor = dm
     return out
+
+
+def _year_after_anchor(month: int, day: int, anchor: DateMention | None) -> int | None:
+    """ "In March 2022 ... on the morning of 27 March": a day without a year that follows an
+    earlier dated month or day in the text belongs to that year (within four months)."""
+    if anchor is None or anchor.kind != "absolute" or anchor.precision not in ("day", "month"):
+        return None
+    try:
+        d = date(anchor.start_date.year, month, day)
+    except ValueError:
+        return None
+    return d.year if anchor.start_date <= d <= anchor.start_date + timedelta(days=122) else None
 
 
 def _resolve(m: re.Match[str], pub: Publication | None, offset: int,
@@ -276,7 +321,8 @@ def _resolve(m: re.Match[str], pub: Publication | None, offset: int,
             if md is None:
                 return None
             year_s = g("md_y") or g("dm_y")
-            year = int(year_s) if year_s else _infer_year(md[0], md[1], pub)
+            year = int(year_s) if year_s else _year_after_anchor(md[0], md[1], anchor) \
+                or _infer_year(md[0], md[1], pub)
             if year is None:
                 return None
             return _mention(m, offset, date(year, md[0], md[1]), "day", qual, "absolute")
@@ -361,11 +407,33 @@ def _relative_period(m: re.Match[str], pub: Publication | None,
     return _mention(m, offset, d, "day", "about", "relative")
 
 
+def _rare_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:
+    """ "over the weekend" (the Saturday and Sunday before publication), "in the last few
+    days" (the week before it)."""
+    if pub is None:
+        return None
+    if pub.precision != "day":
+        return _mention(m, offset, pub.start, pub.precision, None, "relative")
+    if m.group("fewdays"):
+        return _mention(m, offset, pub.start - timedelta(days=6), "day", "about", "relative",
+                        end_date=pub.start)
+    back = (pub.start.weekday() - 5) % 7
+    sat = pub.start - timedelta(days=back)
+    sun = min(sat + timedelta(days=1), pub.start)
+    return _mention(m, offset, sat, "day", None, "relative", end_date=sun)
+
+
 def _relative_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:
     if pub is None:
         return None
     if pub.precision != "day":  # the text cannot be more precise than its dateline
         return _mention(m, offset, pub.start, pub.precision, None, "relative")
+    if m.group("w2"):  # "between Thursday and Saturday": the latest such span
+        end = pub.start - timedelta(days=(pub.start.weekday()
+                                          - WEEKDAYS.index(m.group("w2").lower())) % 7)
+        start = end - timedelta(days=(WEEKDAYS.index(m.group("w2").lower())
+                                      - WEEKDAYS.index(m.group("wday").lower())) % 7)
+        return _mention(m, offset, start, "day", None, "relative", end_date=end)
     if m.group("wd"):
         target = WEEKDAYS.index(m.group("wday").lower())
         back = (pub.start.weekday() - target) % 7
@@ -416,6 +484,13 @@ def _that(m: re.Match[str], pub: Publication | None, offset: int,
         return None
     det, unit = m.group("tdet").lower(), m.group("tu").lower()
     step = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}[det]
+    if unit == "weekend":  # "the following weekend": the Saturday and Sunday after the anchor
+        if anchor.precision != "day" or step < 0:
+            return None
+        sat = anchor.start_date + timedelta(days=(5 - anchor.start_date.weekday()) % 7 or
+                                            (7 if step else 0))
+        return _mention(m, offset, sat, "day", None, "anchored",
+                        end_date=sat + timedelta(days=1))
     d, prec = _shift(anchor.start_date, step, unit)
     tw = (m.group("tw") or "").lower()
     qualifier = {"later": "late", "late": "late", "earlier": "early", "early": "early"}.get(tw)

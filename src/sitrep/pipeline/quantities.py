@@ -14,18 +14,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import DateMention
-from .numbers import QUANTITY, Count, parse_count
+from .numbers import QUANTITY, Count, parse_count, parse_number
 
 _STOP = r"(?!(?:and|or|but|who|which|that|when|while|after|in|at|on|near|during)\b)"
 _NOUNS = rf"(?P<noun>(?:{_STOP}[A-Za-zÀ-ÿ’'-]+\s+){{0,3}}?)"
 _AUX = (r"(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|reported|"
         r"confirmed|believed|later|also|allegedly|all|being|got)\s+){0,3}")
-_KILLED = r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered"
+_KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered|"
+           r"shot dead|gunned down")
+# What may stand between the counted noun and a passive verb: an apposition ("41 people, among
+# them volunteer fighters, were killed") or a modifier ("peacekeepers serving with the UN
+# mission were killed", "people from seven countries were killed"); then an auxiliary is needed.
+_BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,80},\s+|"
+            r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|(?:[a-z]+ing|stationed|based|deployed|"
+            r"aboard|on board|from|of|in|at|inside)\b"
+            r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?)")
 _INJURED = r"injured|wounded|hurt"
-_ABDUCTED = r"abducted|kidnapped|taken hostage|taken captive|held hostage|seized"
+_ABDUCTED = (r"abducted|kidnapped|taken hostage|taken captive|held hostage|seized|taken prisoner|"
+             r"captured")
 _KILL_V = r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|slew"
 _INJURE_V = r"injured|injuring|injures|wounded|wounding|wounds"
-_ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps"
+_ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p, re.I)) for kind, p in (
@@ -33,8 +42,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)\s+"
                     rf"(?:(?:an estimated|a total of)\s+)?{QUANTITY}(?![\w])"),
         # "20 people were killed", "left dozens dead", "13 soldiers reportedly died"
-        ("by_state", rf"(?<![\w.,]){QUANTITY}\s+{_NOUNS}{_AUX}(?P<state>{_KILLED}|{_INJURED}|"
-                     rf"{_ABDUCTED})\b"),
+        ("by_state", rf"(?<![\w.,]){QUANTITY}\s+{_NOUNS}(?:{_BETWEEN}|{_AUX})"
+                     rf"(?P<state>{_KILLED}|{_INJURED}|{_ABDUCTED})\b"),
         # "the 20 victims", "90 dead", "dozens of casualties", "170 hostages"
         ("by_noun", rf"(?<![\w.,]){QUANTITY}\s+(?:of\s+)?{_NOUNS}(?P<toll>victims|dead|deaths|"
                     rf"fatalities|casualties|hostages|injured|wounded|injuries|bodies)\b"),
@@ -44,6 +53,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "the death toll rose to 31", "put the total at 90"
         ("toll", rf"\b(?:death toll|toll|total|tally)\s+(?:\w+\s+){{0,3}}?(?:of|at|to|reached|"
                  rf"stands at|stood at|is|was)\s+{QUANTITY}(?![\w])"),
+        # "the death toll from the attack on X, in Y region, has risen to 86"
+        ("toll_from", rf"\b(?:death\s+)?toll\s+(?:from|of|in)\s[^.;]{{0,90}}?\b(?:risen to|rose to|"
+                      rf"climbed to|reached|to|at)\s+{QUANTITY}(?![\w])"),
+        # "A French soldier was also killed": one, said by the article and the verb
+        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:was|has been|had been)\s+"
+                   rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
+                   rf"kidnapped|abducted|taken hostage)\b"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
     )
@@ -70,7 +86,8 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 
 # Every pattern needs one of these words: sentences without them are skipped at once.
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
-                  r"wound|hurt|abduct|kidnap|hostage|captive|seized|toll|total|tally|victim|"
+                  r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
+                  r"tally|victim|"
                   r"fatalit|casualt|bodies|lost|losing", re.I)
 
 
@@ -91,7 +108,8 @@ def _kind_of(word: str) -> str:
     w = word.lower()
     if re.match(rf"(?:{_INJURED}|{_INJURE_V}|injuries)", w):
         return "injured"
-    if re.match(rf"(?:{_ABDUCTED}|{_ABDUCT_V}|hostages?|took|take|taking|taken|held|holding)",
+    if re.match(rf"(?:{_ABDUCTED}|{_ABDUCT_V}|hostages?|took|take|taking|taken|held|holding|"
+                rf"captur)",
                 w):
         return "abducted"
     return "killed"
@@ -114,7 +132,8 @@ def find_quantities(sentence: str, offset: int = 0,
     date_spans = [(d.start - offset, d.end - offset) for d in dates]
     for name, rx in PATTERNS:
         for m in rx.finditer(sentence):
-            num_span = next((m.span(g) for g in ("n", "a") if m.group(g)), None)
+            groups = ("one",) if name == "single" else ("n", "a")
+            num_span = next((m.span(g) for g in groups if m.group(g)), None)
             if num_span is None:
                 continue
             if any(s < num_span[1] and num_span[0] < e for s, e in date_spans):
@@ -124,10 +143,16 @@ def find_quantities(sentence: str, offset: int = 0,
             if sentence[num_span[1]:num_span[1] + 1] == "+" or \
                     sentence[max(0, num_span[0] - 2):num_span[0]].strip() == "+":
                 continue  # "669+ million": rhetoric, not a toll
-            count = parse_count(m)
+            count = Count(1, 1, 1) if name == "single" else parse_count(m)
             if count is None or count.value <= 0:
                 continue
-            if name == "by_state":
+            plus = m.groupdict().get("plus")
+            if plus:  # "two soldiers and a civilian were killed": three dead
+                extra = 1 if plus.lower() in ("a", "an") else parse_number(plus) or 0
+                count = Count(count.value + extra, (count.low or count.value) + extra,
+                              count.high + extra if count.high is not None else None,
+                              count.approximate)
+            if name in ("by_state", "single"):
                 kind = _kind_of(m.group("state"))
             elif name == "by_verb":
                 verb = m.group("verb").lower()
@@ -147,8 +172,33 @@ def find_quantities(sentence: str, offset: int = 0,
             found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text, kind,
                                   count, side))
             taken.append(num_span)
+    found += _coordinated(sentence, offset, found, taken)
     found.sort(key=lambda q: q.start)
     return _mark_parts(sentence, offset, found)
+
+
+# "Forty-nine civilians and fifteen soldiers were killed": the first count of a pair shares the
+# verb of the second and keeps its own side
+_PAIR_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[A-Za-z]+(?:-[a-z]+)?|\d[\d,]*)\s+"
+                          r"(?P<noun>[A-Za-z’'-]+)\s+and\s+$")
+
+
+def _coordinated(sentence: str, offset: int, found: list[Quantity],
+                 taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for q in found:
+        rel = q.start - offset
+        hit = _PAIR_BEFORE.search(sentence, max(0, rel - 40), rel)
+        if hit is None or any(s <= hit.start() < e for s, e in taken):
+            continue
+        value = parse_number(hit.group("num"))
+        side = _side(hit.group("noun"))
+        if not value or side is None or side == q.side:
+            continue
+        out.append(Quantity(offset + hit.start(), offset + hit.end("noun"),
+                            sentence[hit.start():hit.end("noun")], q.kind,
+                            Count(value, value, value), side))
+    return out
 
 
 def _mark_parts(sentence: str, offset: int, found: list[Quantity]) -> list[Quantity]:

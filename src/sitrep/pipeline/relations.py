@@ -5,6 +5,11 @@ Each sentence is *masked*: every actor mention becomes a placeholder ``⟦k⟧``
 covers every actor name and spelling the registry knows. A match yields one ``RelationMention``
 per emitted predicate, with the sentence as quote, the matched span, the nearest date phrase as
 start/end, and the modality the sentence's hedges give.
+
+Two document-level helpers widen what the patterns see: a person named in full is also found by
+surname later in the document ("Mokhtar Belmokhtar ... Belmokhtar split with"), and a name that
+embeds another group's name states an affiliation by itself ("Islamic State in the Greater
+Sahara" is an Islamic State affiliate). Both need the knowledge pack and are skipped without it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,27 +27,40 @@ from ..errors import Errors, SitrepError
 from ..model import PREDICATES
 
 PATTERNS_PATH = Path(__file__).parent / "data" / "relation_patterns.yaml"
-SYMMETRIC = frozenset({"allied_with", "rival_of"})
+SYMMETRIC = frozenset({"allied_with", "rival_of"})  # stored with sorted actors
 _MASK = "⟦{}⟧"
 _ONE = r"⟦(\d+)⟧"
 _DET = r"(?:the |a |an )?"
 _DET_RE = re.compile(_DET, re.I)
-_LIST = r"⟦\d+⟧(?:(?:,|,? and|,? as well as) (?:the )?⟦\d+⟧)*"
+_LIST = r"⟦\d+⟧(?:(?:,|,? and|,? as well as|,? including) (?:the )?⟦\d+⟧)*"
 _W = r"(?:[\w'’-]+ ){0,3}?"
+# A descriptor before a name: "the Algerian militant", "Colonel", "his brother".
+_T = r"(?:(?:the|a|an|his|her|its|their) )?(?:[\w'’.-]+ ){0,3}?"
 # "X, an al-Qaeda splinter group, was founded by Y": the subject's apposition may sit between
 # the subject and the verb; it may name another actor but not end the clause.
 _APPOSITION = (r"(?:,\s(?:an?|the|its|which|who|whose|once|now|formerly|led|headed|founded|"
                r"formed|created|based|known|backed|supported|commanded)\s[^,;.]{1,80}?,)?")
 # A clause's subject is never the object of a preposition just before it.
-_RELATIVE_AFTER = re.compile(r",? (?:who|which|that) ")
+# "X, the UN mission that replaced Y": a descriptive noun phrase ending in a relative pronoun.
+_REL_DESC_BODY = r",? (?:an?|the) (?:[^,;.⟦]{1,60}? )?(?:⟦\d+⟧[^,;.⟦]{0,30}? )?(?:that|which|who)"
+_REL_DESC = f"(?:{_REL_DESC_BODY})?"
+# The sentence's own subject: at the start, after at most a short opening phrase ("In 2016, ").
+_OPENING = r"^(?:[^⟦,;.]{0,40}, )?(?:the |a |an )?"
+_RELATIVE_AFTER = re.compile(rf"(?:,? (?:who|which|that) |{_REL_DESC_BODY} )")
+# "fighters of X attacked": X is the agent even though a preposition precedes it.
+_MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|troops|soldiers|forces|men|units|"
+                         r"elements|jihadists|gunmen|commanders|leaders) of (?:the )?$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:by|of|to|from|with|against|for|under|than|between)\s$", re.I)
-_EMIT = re.compile(r"^(\w+) ([XY])->([XY])(?: (start_after))?$")
+_EMIT = re.compile(r"^(\w+) ([XYZ])->([XYZ])(?: (start_after))?$")
+_SURNAME = re.compile(r"^(?:[a-z]{1,4}[-‑])?[A-Z][\w'’-]{2,}$")
+_ENCLOSED = re.compile(r",\s[^,;]{1,80}?,")
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
 _DATE_RE = re.compile(
-    rf"\b(?P<prep>(?i:in|since|from|until|till|by|after|before|as of))\s+"
+    rf"\b(?P<prep>(?i:in|since|from|until|till|by|after|before|as of|during|"
+    rf"(?:at the )?(?:end|start|beginning|middle|turn) of))\s+"
     rf"(?:(?P<qual>early|mid|late)[- ]?)?(?:(?P<month>{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
     rf"(?:\s*(?:to|-|–|and)\s*(?P<year2>(?:19|20)\d\d))?")
 
@@ -62,6 +81,8 @@ class RelationPattern:
     id: str
     regex: re.Pattern[str]
     emits: tuple[tuple[str, str, str, bool], ...]  # (predicate, subject role, object role, after)
+    anywhere: bool = False  # an apposition or participle: its X may be a preposition's object
+    kinds: tuple[frozenset[str], frozenset[str]] | None = None  # allowed (X, Y) actor kinds
 
 
 @dataclass(frozen=True)
@@ -90,15 +111,26 @@ class RelationMention:
     pattern: str
 
 
+def _actor_token(name: str) -> str:
+    return _DET + rf"⟦(?P<{name}>\d+)⟧"
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     trailing_y = pattern.endswith("{Y}")
     if trailing_y:
         pattern = pattern[:-3] + "{YEND}"
-    body = (pattern.replace("{XS}", f"(?P<XS>{_LIST}){_APPOSITION}")
-            .replace("{X}", _DET + r"⟦(?P<X>\d+)⟧" + _APPOSITION)
-            .replace("{YEND}", _DET + r"⟦(?P<Y>\d+)⟧")
-            .replace("{Y}", _DET + r"⟦(?P<Y>\d+)⟧" + _APPOSITION)
-            .replace("{W}", _W))
+    body = (pattern.replace("{X0}", _OPENING + r"⟦(?P<X>\d+)⟧")
+            .replace("{Y0}", _OPENING + r"⟦(?P<Y>\d+)⟧")
+            .replace("{XS}", _DET + f"(?P<XS>{_LIST}){_APPOSITION}")
+            .replace("{YS}", _DET + f"(?P<YS>{_LIST})")
+            .replace("{X}", _actor_token("X") + _APPOSITION + _REL_DESC)
+            .replace("{YEND}", _actor_token("Y"))
+            .replace("{Z}", _actor_token("Z"))
+            .replace("{Y}", _actor_token("Y") + _APPOSITION)
+            .replace("{W}", _W).replace("{T}", _T))
+    if pattern.startswith(("{X}", "{Y}", "{XS}", "{YS}")):
+        # a cheap first-character test: the engine skips positions that cannot open a name
+        body = r"(?=[⟦ta])" + body
     return re.compile(body, re.IGNORECASE)
 
 
@@ -109,6 +141,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> tuple[RelationPattern, ...]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise SitrepError(Errors.E201, path=str(path), detail=str(exc)) from exc
+    groups = {k: frozenset(v) for k, v in (data.get("kind_groups") or {}).items()}
     out = []
     for entry in data.get("patterns", []):
         pid = entry.get("id", "?")
@@ -124,7 +157,15 @@ def load_patterns(path: Path = PATTERNS_PATH) -> tuple[RelationPattern, ...]:
             emits.append((m.group(1), m.group(2), m.group(3), bool(m.group(4))))
         if not emits:
             raise SitrepError(Errors.E201, path=str(path), detail=f"{pid}: nothing to emit")
-        out.append(RelationPattern(pid, regex, tuple(emits)))
+        kinds = None
+        if entry.get("kinds"):
+            try:
+                kinds = (groups[entry["kinds"][0]], groups[entry["kinds"][1]])
+            except (KeyError, IndexError, TypeError):
+                raise SitrepError(Errors.E201, path=str(path),
+                                  detail=f"{pid}: kinds must name two kind_groups") from None
+        out.append(RelationPattern(pid, regex, tuple(emits), bool(entry.get("anywhere")),
+                                   kinds))
     return tuple(out)
 
 
@@ -161,12 +202,16 @@ def _modality(sentence: str) -> str:
 def _date_phrase(masked: str, m_start: int, m_end: int) -> tuple[str | None, str | None,
                                                                   str | None, str | None]:
     """Start/end of a relation from a date phrase inside its construction, right after it (no
-    other actor in between), or opening the sentence ("In 2012, X split from Y")."""
+    other actor in between), or opening the sentence ("In 2012, X split from Y"). A date inside
+    an apposition the construction skips over ("X, founded in 2011, fights Y") dates the
+    apposition, not the relation."""
     chosen: re.Match[str] | None = None
+    skipped = [(e.start(), e.end()) for e in _ENCLOSED.finditer(masked, m_start, m_end)]
     for dm in _DATE_RE.finditer(masked):
-        inside = dm.start() >= m_start and dm.end() <= m_end
+        inside = (dm.start() >= m_start and dm.end() <= m_end
+                  and not any(a <= dm.start() and dm.end() <= b for a, b in skipped))
         gap = masked[m_end:dm.start()]
-        after = dm.start() >= m_end and len(gap) <= 30 and not any(c in gap for c in "⟦,;")
+        after = dm.start() >= m_end and len(gap) <= 40 and not any(c in gap for c in "⟦,;")
         opening = dm.start() <= 3 and dm.end() <= m_start
         if inside or after or opening:
             chosen = dm
@@ -187,8 +232,183 @@ def _date_phrase(masked: str, m_start: int, m_end: int) -> tuple[str | None, str
     return value, precision, None, None
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|up to)\s+(?:the\s+)?$", re.I)
+
+
+def _resolved_date(text: str, dates: Sequence[Any], span: tuple[int, int],
+                   skipped: list[tuple[int, int]], sentence: tuple[int, int],
+                   actors: Sequence[ActorSpan]) -> tuple[str | None, str | None,
+                                                         str | None, str | None]:
+    """The same placement rules as ``_date_phrase``, over the pipeline's resolved date
+    mentions (document coordinates): they also date "in May", "on Saturday", "last week"
+    against the publication date."""
+    chosen = None
+    for dm in dates:
+        if not (sentence[0] <= dm.start and dm.end <= sentence[1]):
+            continue
+        inside = (span[0] <= dm.start and dm.end <= span[1]
+                  and not any(a <= dm.start and dm.end <= b for a, b in skipped))
+        gap = text[span[1]:dm.start]
+        after = (dm.start >= span[1] and len(gap) <= 40 and not any(c in gap for c in ",;")
+                 and not any(span[1] <= a.start < dm.start for a in actors))
+        opening = dm.start - sentence[0] <= 3 and dm.end <= span[0]
+        if inside or after or opening:
+            chosen = dm
+            if inside or after:
+                break
+    if chosen is None:
+        return None, None, None, None
+    if _UNTIL_BEFORE.search(text[max(sentence[0], chosen.start - 12):chosen.start]):
+        return None, None, chosen.value, chosen.precision
+    return chosen.value, chosen.precision, None, None
+
+
 def _actor_ids(group: str, actors: Sequence[ActorSpan]) -> list[str]:
-    return [actors[int(k)].actor_id for k in re.findall(r"⟦(\d+)⟧", group)]
+    return [i for k in re.findall(r"⟦(\d+)⟧", group)
+            for i in actors[int(k)].actor_id.split(GROUP_SEP)]
+
+
+def _role(m: re.Match[str], name: str) -> str:
+    many = name + "S"
+    if many in m.re.groupindex and m.group(many):
+        return m.group(many)
+    if name not in m.re.groupindex or m.group(name) is None:
+        return ""
+    return "⟦" + m.group(name) + "⟧"
+
+
+def _pack_or_none(pack: Any) -> Any:
+    if pack is not None:
+        return pack
+    try:
+        from ..pack import load_pack
+
+        return load_pack()
+    except SitrepError:
+        return None
+
+
+def _kind(pack: Any, actor_id: str) -> str | None:
+    actor = pack.actors.find(actor_id) if pack is not None else None
+    return actor.kind if actor is not None else None
+
+
+def surname_mentions(text: str, actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
+    """Later mentions of a person by surname alone, once the document has named them in full.
+
+    Only a capitalised last word of at least four letters that no other actor of the document
+    ends with, and only where no actor mention already sits."""
+    if pack is None:
+        return []
+    last: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    for a in actors:
+        words = text[a.start:a.end].split()
+        if len(words) < 2:
+            continue
+        last.setdefault(words[-1], set()).add(a.actor_id)
+        if _kind(pack, a.actor_id) == "person":
+            first_seen[a.actor_id] = min(first_seen.get(a.actor_id, a.end), a.end)
+    taken = sorted((a.start, a.end) for a in actors)
+    out: list[ActorSpan] = []
+    for word, ids in last.items():
+        if len(ids) != 1 or len(word) < 4 or not _SURNAME.match(word):
+            continue
+        (actor_id,) = ids
+        if actor_id not in first_seen:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if m.start() < first_seen[actor_id]:
+                continue
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            out.append(ActorSpan(m.start(), m.end(), actor_id))
+    return out
+
+
+_GROUP_KINDS = frozenset({"jihadist_group", "armed_group", "militia"})
+# "The group", "This militia" opening a sentence: the one actor of that kind the previous
+# sentence named (never a guess between two).
+_DEFINITE = re.compile(r"\s*((?:The|This|That) (?:new |armed |jihadist |rebel |[A-Z][a-z]+ )?"
+                       r"(group|coalition|"
+                       r"movement|organi[sz]ation|alliance|militia|faction|network|force|"
+                       r"mission)|(It|Its))\b")
+_PLURAL = re.compile(r"\s*((?:Both|The two|These two) (?:armed |rebel |jihadist |allied )?"
+                     r"(groups|militias|movements|organi[sz]ations|factions))\b")
+_NOUN_KINDS = {"militia": frozenset({"militia", "armed_group"}),
+               "militias": frozenset({"militia", "armed_group"}),
+               "force": frozenset({"foreign_forces", "mission", "pmc"}),
+               "mission": frozenset({"mission", "foreign_forces"}),
+               "it": _GROUP_KINDS | {"foreign_forces", "mission", "pmc"},
+               "its": _GROUP_KINDS | {"foreign_forces", "mission", "pmc"}}
+GROUP_SEP = "|"  # one mention standing for several actors ("Both militias")
+
+
+def definite_mentions(text: str, sentences: Sequence[tuple[int, int]],
+                      actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
+    """Sentence-initial references to the previous sentence's actors: "The coalition is led
+    by ...", "It ...", "Its fighters ..." stand for that sentence's subject (its first actor,
+    near its start, of a fitting kind); "Both militias" for its two actors of that kind."""
+    if pack is None:
+        return []
+    out: list[ActorSpan] = []
+    prev: list[ActorSpan] = []
+    prev_start = 0
+    for s_start, s_end in sorted(sentences):
+        here = [a for a in actors if s_start <= a.start and a.end <= s_end]
+        found = None
+        m = _DEFINITE.match(text, s_start)
+        p = _PLURAL.match(text, s_start)
+        if m and prev and not any(a.start < m.end(1) for a in here):
+            noun = (m.group(2) or m.group(3)).lower()
+            kinds = _NOUN_KINDS.get(noun, _GROUP_KINDS)
+            subject = min(prev, key=lambda a: a.start)
+            if subject.start - prev_start <= 40 and _kind(pack, subject.actor_id) in kinds:
+                found = ActorSpan(m.start(1), m.end(1), subject.actor_id)
+        elif p and prev and not any(a.start < p.end(1) for a in here):
+            kinds = _NOUN_KINDS.get(p.group(2).lower(), _GROUP_KINDS)
+            ids = list(dict.fromkeys(a.actor_id for a in sorted(prev, key=lambda a: a.start)
+                                     if _kind(pack, a.actor_id) in kinds))
+            if len(ids) == 2:
+                found = ActorSpan(p.start(1), p.end(1), GROUP_SEP.join(ids))
+        if found is not None:
+            out.append(found)
+            here = [found, *here]
+        prev, prev_start = here, s_start
+    return out
+
+
+def name_affiliations(text: str, sentences: Iterable[tuple[int, int]],
+                      actors: Sequence[ActorSpan], pack: Any) -> list[RelationMention]:
+    """A group whose name embeds another group's name at its start is that group's branch:
+    "Islamic State in the Greater Sahara" -> affiliate_of Islamic State (the mention is the
+    evidence). Persons and the same actor under a longer name are left alone."""
+    if pack is None:
+        return []
+    bounds = sorted(sentences)
+    out: dict[tuple[str, str], RelationMention] = {}
+    for a in actors:
+        if _kind(pack, a.actor_id) not in _GROUP_KINDS or any(k[0] == a.actor_id for k in out):
+            continue
+        words = text[a.start:a.end].split()
+        parent = None
+        for k in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:k])
+            parent = next((m.actor_id for m in pack.find_actors(prefix)
+                           if m.kind == "named" and m.start == 0 and m.end == len(prefix)
+                           and m.actor_id != a.actor_id
+                           and _kind(pack, m.actor_id) in _GROUP_KINDS), None)
+            if parent:
+                break
+        if parent is None:
+            continue
+        sent = next(((s, e) for s, e in bounds if s <= a.start and a.end <= e), (a.start, a.end))
+        out.setdefault((a.actor_id, parent), RelationMention(
+            subject=a.actor_id, predicate="affiliate_of", object=parent, start_date=None,
+            start_precision=None, end_date=None, end_precision=None, modality="asserted",
+            start=a.start, end=a.end, quote=text[sent[0]:sent[1]], sentence_start=sent[0],
+            pattern="name-embeds-parent"))
+    return list(out.values())
 
 
 def extract_relations(
@@ -196,11 +416,25 @@ def extract_relations(
     sentences: Iterable[tuple[int, int]],
     actors: Sequence[ActorSpan],
     patterns: Sequence[RelationPattern] | None = None,
+    *,
+    pack: Any = None,
+    dates: Sequence[Any] | None = None,
 ) -> list[RelationMention]:
-    """Relations stated in ``text``: one mention per (pattern, emitted predicate, actor pair)."""
+    """Relations stated in ``text``: one mention per (pattern, emitted predicate, actor pair).
+
+    ``pack`` (default: the loaded knowledge pack) supplies actor kinds for patterns that
+    constrain them, surnames and names that embed a parent group's name. ``dates`` (the
+    pipeline's resolved ``DateMention`` list) dates relations the regular expressions cannot
+    ("in May" of the publication year, "on 1 August"); without it only explicit years do."""
     patterns = patterns if patterns is not None else load_patterns()
+    pack = _pack_or_none(pack)
+    sentences = list(sentences)
+    actors = list(actors) + surname_mentions(text, actors, pack)
+    actors += definite_mentions(text, sentences, actors, pack)
     ordered = sorted(actors, key=lambda a: (a.start, -a.end))
     found: dict[tuple[str, str, str, int], RelationMention] = {}
+    for rel in name_affiliations(text, sentences, ordered, pack):
+        found.setdefault((rel.subject, rel.predicate, rel.object, rel.sentence_start), rel)
     for s_start, s_end in sentences:
         inside = [a for a in ordered if a.start >= s_start and a.end <= s_end]
         if len({a.actor_id for a in inside}) < 2:
@@ -210,18 +444,23 @@ def extract_relations(
         modality = _modality(sentence)
         for pat in patterns:
             for m in pat.regex.finditer(masked):
-                first = m.start() + len(_DET_RE.match(masked, m.start()).group(0))  # type: ignore[union-attr]
-                if (masked.startswith("⟦", first)
-                        and _PREP_BEFORE.search(masked[max(0, first - 12):first])
-                        and not _RELATIVE_AFTER.match(masked, masked.index("⟧", first) + 1)):
+                if not pat.anywhere and _object_of_preposition(masked, m.start()):
                     continue  # the subject is a preposition's object, not a clause's subject
-                roles = {
-                    "X": _actor_ids(m.group("XS") if "XS" in m.re.groupindex else
-                                    "⟦" + m.group("X") + "⟧", inside),
-                    "Y": _actor_ids("⟦" + m.group("Y") + "⟧", inside),
-                }
+                roles = {"X": _actor_ids(_role(m, "X"), inside),
+                         "Y": _actor_ids(_role(m, "Y"), inside)}
+                if "Z" in m.re.groupindex:
+                    roles["Z"] = _actor_ids(_role(m, "Z"), inside)
+                if pat.kinds is not None:
+                    for r, kinds in zip(("X", "Y"), pat.kinds, strict=True):
+                        roles[r] = [a for a in roles[r] if _kind(pack, a) in kinds
+                                    or _kind(pack, a) is None]
                 start_d, start_p, end_d, end_p = _date_phrase(masked, m.start(), m.end())
                 span = (positions[m.start()], positions[m.end() - 1] + 1)
+                if dates and not (start_d or end_d):
+                    skipped = [(positions[e.start()], positions[e.end() - 1] + 1)
+                               for e in _ENCLOSED.finditer(masked, m.start(), m.end())]
+                    start_d, start_p, end_d, end_p = _resolved_date(
+                        text, dates, span, skipped, (s_start, s_end), inside)
                 for predicate, subj_role, obj_role, after in pat.emits:
                     for subj in roles[subj_role]:
                         for obj in roles[obj_role]:
@@ -238,3 +477,11 @@ def extract_relations(
                                 sentence_start=s_start, pattern=pat.id)
                             found.setdefault((a, predicate, b, s_start), rel)
     return list(found.values())
+
+
+def _object_of_preposition(masked: str, at: int) -> bool:
+    first = at + len(_DET_RE.match(masked, at).group(0))  # type: ignore[union-attr]
+    before = masked[max(0, at - 40):at]
+    return (masked.startswith("⟦", first)
+            and bool(_PREP_BEFORE.search(before)) and not _MEMBERS_OF.search(before)
+            and not _RELATIVE_AFTER.match(masked, masked.index("⟧", first) + 1))

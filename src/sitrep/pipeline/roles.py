@@ -23,7 +23,7 @@ from typing import Any
 MAX_GAP = 140  # characters between an actor and its trigger
 
 _PREP_AFTER = re.compile(
-    r"\b(?P<p>by|on|against|targeting|targeted|at|with|alongside|in concert with|"
+    r"\b(?P<p>by|on|against|targeting|targeted|at|into|with|alongside|in concert with|"
     r"in conjunction with|together with|backed by|supported by|and|of|from|between|among|"
     r"including|said|says|according to|that|which|who|while|after|before|when|as)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.I)
@@ -31,20 +31,43 @@ _POSSESSIVE = re.compile(r"^\s*(?:['’]s?|['’]s\s+\w+)\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()]|\s[—–]\s|—|\bwhile\b|\bbut\b|\bwhereas\b|"
                            r",\s+(?:which|who|whose)\b|"
                            r"\b(?:said|says|according to)\b", re.I)
+_SAID_IT_DID = re.compile(r"(?:,[^,]{1,60},)?\s+(?:later\s+)?(?:said|says|announced|stated)\b"
+                          r"[^.;]{0,30}?\s+(?:that\s+)?(?:it|they|its fighters|its men)\s+"
+                          r"(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|was behind|"
+                          r"were behind|launched|staged|perpetrated|mounted)\b", re.I)
+# "JNIM later said its fighters had destroyed dozens of trucks": a group telling what it did
+# in the fight is claiming it (read only for armed groups: an army that says it killed
+# attackers is a side, not a claimant)
+_SAID_IT_HARMED = re.compile(
+    r"(?:,[^,]{1,60},)?\s+(?:later\s+)?(?:said|says|announced|stated|boasted)\b[^.;]{0,30}?"
+    r"\s+(?:that\s+)?(?:it|they|its fighters|its men|its militants|its combatants)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:killed|destroyed|captured|seized|overran|overrun|"
+    r"ambushed|attacked|targeted|shot down|downed|burned|torched|taken)\b", re.I)
+_WHICH_DID = re.compile(r"^\s*,\s+(?:which|who)\s+(?:had\s+|has\s+|also\s+|later\s+)*"
+                        r"(?:staged|carried out|launched|conducted|mounted|perpetrated|"
+                        r"was behind|were behind)\s+(?:the\s+|an?\s+|its\s+)?"
+                        r"(?:[\w-]+\s+){0,3}$", re.I)
+_OWNER = re.compile(r"['’]s?\s+(?:the\s+)?$")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
+_SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|came under|"
+                       r"suffered|survived|faced|were hit by|was hit by)\b", re.I)
 _CLAIM_BEFORE = re.compile(r"\b(?:claimed|claiming|claims)\s+(?:responsibility|credit)?", re.I)
-_CLAIM_BY = re.compile(r"\bclaimed\s+(?:\w+\s+){0,3}?by\s+(?P<gap>[^.;]{0,80})$", re.I)
+_CLAIM_BY = re.compile(r"\bclaim(?:ed)?\s+(?:\w+\s+){0,4}?by\s+(?P<gap>[^.;]{0,80})$", re.I)
 _CALLED = re.compile(r"\b(?:called|named|known as)\s+(?:the\s+)?$", re.I)
 _ASSOC = re.compile(r"\b(?:with|alongside|in concert with|in conjunction with|together with|"
                     r"backed by|supported by|with the support of)\b", re.I)
 _NOT_PARTICIPANT = re.compile(r"\b(?:affiliated with|affiliated to|linked to|linked with|loyal to|"
                               r"allied to|allied with|tied to|close to|part of|members? of|"
                               r"splinter of|branch of|offshoot of|founded by|led by|headed by|"
-                              r"commanded by|created by|formed by)\s+(?:the\s+)?"
-                              r"(?:[A-Z]?[a-z]+\s+){0,2}$")
+                              r"commanded by|created by|formed by|in support of|supporters of|"
+                              r"in favou?r of)\s+(?:the\s+)?"
+                              r"(?:[A-Z]?[a-z]+\s+){0,4}$")
 _MODIFIER_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                              r"faction|linked|supporters?|leaders?|loyalists)\b", re.I)
 _UNIT_OF = re.compile(r"\b(?:convoy|column|patrol|unit|base|position|camp|contingent|detachment|"
-                      r"team|group|checkpoint|post)s?\s+of\s+(?:the\s+)?$", re.I)
+                      r"team|group|checkpoint|post|fighter|militant|member|element|jihadist|"
+                      r"troop|soldier|men|combatant)s?\s+of\s+(?:the\s+)?$", re.I)
 _LINKED_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                            r"faction|linked|supporters)\b", re.I)
 _STATE_KINDS = frozenset({"state_forces", "police", "foreign_forces", "pmc", "mission",
@@ -81,36 +104,52 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
     last_role: str | None = None
     last_end = -1
     prev: Any = None
-    for a in sorted(actors, key=lambda m: m.start):
+    ordered = sorted(actors, key=lambda m: m.start)
+    for i, a in enumerate(ordered):
         follows_name = prev is not None and getattr(a, "kind", "") == "generic" and \
             getattr(prev, "kind", "") in ("named", "demonym") and \
             not text[prev.end:a.start].strip()
         prev = a
         if follows_name:
             continue  # "JNIM militants", "Wagner troops": one actor
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if getattr(a, "kind", "") == "generic" and nxt is not None and \
+                getattr(nxt, "kind", "") == "named" and _OF_NAME.match(text, a.end, nxt.start):
+            continue  # "fighters of the CSP-DPA": the name says who they are
+        if nxt is not None and getattr(nxt, "kind", "") == "named" and \
+                getattr(a, "kind", "") == "named" and _OWNER.match(text, a.end, nxt.start):
+            continue  # "Belmokhtar's Masked Men Brigade merged": the group is the side
         if id(a) in claimed_ids or not (sent_start <= a.start < sent_end):
             continue
-        if _NOT_PARTICIPANT.search(text[max(0, a.start - 30):a.start]) or \
+        if _NOT_PARTICIPANT.search(text[max(0, a.start - 50):a.start]) or \
                 _LINKED_AFTER.match(text, a.end):
             continue  # "a group affiliated with al-Qaeda", "the al-Qaeda linked group JNIM"
         if any(s <= a.start < e for s, e, _ in anchors):
             continue  # the trigger is inside the actor's name
+        if _SPEAKER_AFTER.match(text, a.end):
+            continue  # "..., the French army said": the source of the report, not a side
         right = [x for x in anchors if x[0] >= a.end]
         left = [x for x in anchors if x[1] <= a.start]
         r_gap = right[0][0] - a.end if right else 10**6
         l_gap = a.start - left[-1][1] if left else 10**6
-        if r_gap <= l_gap:
-            t_start, t_end, form = right[0]
-            gap = _between(text, a.end, t_start)
-            if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
-                continue
-            role = _role_before(text, a, gap, form, t_end)
-        else:
-            t_start, t_end, form = left[-1]
-            gap = _between(text, t_end, a.start)
-            if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
-                continue
-            role = _role_after(gap, form)
+        sides = ("right", "left") if r_gap <= l_gap else ("left", "right")
+        role = None
+        for side in sides:
+            # the nearest trigger first; when it gives the actor no role, the other side may
+            # ("soldiers were killed when JNIM fighters overran the base": JNIM is the subject
+            # of "overran", not an object of "killed")
+            if side == "right" and right:
+                role = _role_toward(text, a, right[0])
+            elif side == "left" and left:
+                t_start, t_end, form = left[-1]
+                gap = _between(text, t_end, a.start)
+                if len(gap) <= MAX_GAP and not _CLAUSE_BREAK.search(gap):
+                    role = _role_after(gap, form)
+            if role is not None:
+                break
+        if role is None and last_role is not None and _between(text, last_end, a.start).strip(
+                " ,").lower() in ("and", "as well as", "and the", "and their"):
+            role = "same"  # "a convoy of Malian and Wagner troops": a pair shares its role
         if role == "same" and last_role is not None:
             joint = _between(text, last_end, a.start).strip(" ,").lower()
             if joint in ("and", "as well as", "or", "", "and the", "and their"):
@@ -132,9 +171,25 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
     return roles
 
 
+def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None:
+    """The role of an actor named before the trigger."""
+    t_start, t_end, form = trigger
+    gap = _between(text, a.end, t_start)
+    if _WHICH_DID.match(gap) and getattr(a, "kind", "") == "named":
+        return "actor1"  # "ISGS, which staged the 2017 attack that killed ..."
+    if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
+        return None
+    role = _role_before(text, a, gap, form, t_end)
+    if role == "actor1" and _SUFFERED.fullmatch(text[t_start:t_end]):
+        return "actor2"  # "Malian soldiers repelled an attack": they were attacked
+    return role
+
+
 def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -> str | None:
     if _POSSESSIVE.match(gap):
         return "actor1"  # "JNIM's attack"
+    if _SUFFERED.search(gap):
+        return "actor2"  # "soldiers repelled an attack", "the convoy came under fire"
     low = gap.lower()
     preceding = text[max(0, actor.start - 25):actor.start].lower()
     if re.search(r"\b(?:on|against|targeting)\s+(?:the\s+|a\s+)?$", preceding):
@@ -144,8 +199,10 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
     if _ASSOC.search(preceding[-20:]):
         return "assoc1"
     if re.search(r"\b(?:of|from|in|at|near|for|to|about|between|among)\s+(?:the\s+)?$",
-                 preceding):
-        return None  # the object of a preposition is not the clause's subject
+                 preceding) and not _UNIT_OF.search(preceding):
+        # the object of a preposition is not the clause's subject, but "the last soldiers of
+        # Operation Barkhane left" is Barkhane's act
+        return None
     if re.search(r"\band\s+$", preceding):
         return "same"
     passive = bool(_PASSIVE.search(gap)) and form == "verbs" and \
@@ -181,7 +238,7 @@ def _role_after(gap: str, form: str) -> str | None:
     p = words[-1]
     if p == "by" or p in ("backed by", "supported by") and len(preps) == 1:
         return "actor1" if p == "by" else "assoc1"
-    if p in ("on", "against", "targeting", "targeted", "at"):
+    if p in ("on", "against", "targeting", "targeted", "at", "into"):
         return "actor2"
     if p in ("with", "alongside", "in concert with", "in conjunction with", "together with"):
         return "assoc1"
@@ -194,7 +251,8 @@ def _role_after(gap: str, form: str) -> str | None:
 
 def _promote(roles: Roles) -> None:
     """An associate with no principal takes the principal's place."""
-    if not roles.actor1 and roles.assoc1:
+    if not roles.actor1 and roles.assoc1 and not roles.claimed:
+        # ("X claimed it, saying it acted together with Y": Y is X's associate, X the claimant)
         roles.actor1.append(roles.assoc1.pop(0))
     if not roles.actor2 and roles.assoc2:
         roles.actor2.append(roles.assoc2.pop(0))
@@ -207,9 +265,17 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
     for i, a in enumerate(inside):
         after = text[a.end:min(sent_end, a.end + 60)]
         if re.match(r"^(?:[’']s?)?\s*(?:,[^,]{1,60},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
-                    r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|quickly\s+|"
-                    r"reportedly\s+)*(?:claimed|claims|claiming)\b", after, re.I):
-            out.append(a)
+                    r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|quickly\s+|both\s+|"
+                    r"jointly\s+|separately\s+|reportedly\s+)*(?:claimed|claims|claiming)\b",
+                    after, re.I) or \
+                _SAID_IT_DID.match(text, a.end, min(sent_end, a.end + 90)):
+            out.append(a)  # "JNIM said on Saturday that it had carried out the bombing"
+            prev = next((b for b in reversed(inside[:i])
+                         if getattr(b, "kind", "named") != "generic"), None)
+            if prev is not None and prev not in out and re.match(
+                    r"^\s+and\s+(?:[\w-]+\s+){0,3}$", text[prev.end:a.start]) and \
+                    re.match(r"^\s+both\b", after):
+                out.insert(len(out) - 1, prev)  # "the CSP-DPA and fighters from JNIM both claimed"
             continue
         if _MODIFIER_AFTER.match(text, a.end):
             continue  # "an al-Qaeda splinter group called X": the claimant is X
@@ -231,3 +297,8 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
 
 def is_state(actor_kind: str | None) -> bool:
     return actor_kind in _STATE_KINDS
+
+
+def said_it_harmed(text: str, actor: Any, sent_end: int) -> bool:
+    """ "JNIM said it had captured seven soldiers": the speaker tells what it did."""
+    return _SAID_IT_HARMED.match(text, actor.end, min(sent_end, actor.end + 100)) is not None

@@ -24,6 +24,9 @@ _STATE_AFTER_DEMONYM = re.compile(
     r"(?:\s*(?:and|or|,)\s+[^.;,]{0,30}?\s|\s+)(?:troops|soldiers|forces|army|military|"
     r"government|authorities|gendarmes|gendarmerie|police|junta|state|regime|air force)\b",
     re.I)
+# "Tawori, in Niger's Tillabéri region": the region that follows a village contains it; "near
+# the borders with Niger and Burkina Faso" names neighbours, not containers.
+_CONTAINED_IN = re.compile(r",?\s*(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 _CAPITAL_OF = re.compile(r"['’]s?\s+capital\b|\s+capital\b", re.I)
 
 DEFAULT_STAGES = ("sentences", "dates", "quantities", "actors", "places", "triggers", "events",
@@ -129,8 +132,10 @@ def _agree_with_regions(work: WorkDoc, pack: Any, resolved: list[tuple[Any, Any]
     for pm, res in resolved:
         sent = work.sentence_at(pm.start)
         if sent is not None and res.geo_precision < 3:
+            text = work.text
             regions = {r.place.country for p2, r in resolved if r.geo_precision == 3
-                       and sent.start <= p2.start < sent.end and r.place.country}
+                       and pm.end <= p2.start <= pm.end + 40 and r.place.country
+                       and _CONTAINED_IN.match(text, pm.end, p2.start)}
             if regions and res.place.country not in regions:
                 again = pack.resolve_place(pm, PlaceContext(countries=sorted(regions)))
                 if again is None or again.place.country not in regions:
@@ -159,15 +164,16 @@ def events_stage(work: WorkDoc) -> None:
     work.mentions = build_mentions(work, work.triggers, lexicon.entries.get("killing"))
 
 
-@stage("relations", needs=("sentences", "actors"), adds=("relations",))
+@stage("relations", needs=("sentences", "dates", "actors"), adds=("relations",))
 def relations_stage(work: WorkDoc) -> None:
-    """Actor relations from relation patterns (sitrep.pipeline.relations)."""
+    """Actor relations from relation patterns (sitrep.pipeline.relations), dated by the
+    document's resolved date mentions ("on 1 August", "last week")."""
     from .relations import ActorSpan, extract_relations
 
     spans = [ActorSpan(a.start, a.end, a.actor_id) for a in work.actors
              if getattr(a, "kind", "named") == "named"]
     work.relations = extract_relations(work.text, [(s.start, s.end) for s in work.sentences],
-                                       spans) if spans else []
+                                       spans, pack=work.pack, dates=work.dates) if spans else []
 
 
 @stage("statements", needs=("mentions",), adds=("statements",))

@@ -50,6 +50,7 @@ PROMPT_LINE = re.compile(
 )
 # Debris: at most 3 characters, or a short run of digits/symbols (a counter, "TT", "20").
 DEBRIS = re.compile(r"^(\S{1,3}|[\d\s.,:/|+•·–—-]{1,12})$")
+_WIDGET_SEPARATORS = re.compile(r"[|•·/,]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MIN_REPEAT_LEN = 20  # shorter lines may legitimately recur ("He said:")
 SHORT_PROMPT_LEN = 240  # prompts are short; a long paragraph that mentions cookies is text
@@ -96,8 +97,10 @@ def cut_footer(text: str, removed: list[dict[str, Any]] | None = None) -> str:
 
 
 def _is_widget_line(s: str) -> bool:
-    words = re.sub(r"[|•·/,]+", " ", s.lower()).split()
-    return bool(words) and len(s) <= 60 and (
+    if len(s) > 60:  # checked first: most lines are paragraphs, never widget rows
+        return False
+    words = _WIDGET_SEPARATORS.sub(" ", s.lower()).split()
+    return bool(words) and (
         s.lower() in WIDGET_WORDS or all(w.strip(":") in WIDGET_WORDS for w in words))
 
 

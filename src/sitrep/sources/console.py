@@ -93,3 +93,17 @@ def print_rejects(rows: list[dict[str, Any]], console: Console) -> None:
         table.add_row(escape(r["origin"]), r["code"], escape(r["reason"]))
     console.print(table)
     console.print(f"{len(rows)} reject(s).")
+
+
+def print_runs(rows: list[dict[str, Any]], console: Console) -> None:
+    """Recent runs; an ``interrupted`` one (killed mid-way) is the command to run again."""
+    table = Table("id", "status", "started", "finished", "command", box=None, pad_edge=False)
+    for r in rows:
+        status = r["status"]
+        style = {"interrupted": "yellow", "failed": "red"}.get(status)
+        table.add_row(str(r["id"]), f"[{style}]{status}[/]" if style else status,
+                      r["started_at"], r["finished_at"] or "", escape(r["command"]))
+    console.print(table)
+    if any(r["status"] == "interrupted" for r in rows):
+        console.print("An interrupted run kept what it had committed; run the same command "
+                      "again to finish it (stored documents are skipped).")

@@ -1,9 +1,10 @@
 """``ingest``: inputs → cleaned, split, deduplicated documents in the store.
 
 Every unit of input either becomes documents or a reject with a catalogue code; nothing stops
-the batch. Each document is written in its own transaction (row, FTS index, LSH bands), so an
-ingest killed at any moment leaves a consistent store and rerunning it finishes the job: the
-content-hash id makes every already-stored document a no-op.
+the batch. Whole documents (row, FTS index, LSH bands) are committed in batches of
+``BATCH_DOCUMENTS`` or ``BATCH_SECONDS``, whichever comes first, so an ingest killed at any
+moment leaves a consistent store (the last batch is simply not there) and rerunning it finishes
+the job: the content-hash id makes every already-stored document a no-op.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from ..errors import Errors, SitrepError
 from ..model import Document
 from ..store import Store
 from ..store import documents as docstore
+from ..store.db import Batch
 from ..store.runs import finish_run, start_run
 from .clean import clean_text, cut_footer, normalize_text
 from .dates import parse_published
 from .fetch import fetch
 from .language import guess_language
-from .neardup import THRESHOLD, Signature, jaccard, shingles
+from .neardup import ESTIMATE_FLOOR, THRESHOLD, Signature, jaccard_hashes, shingle_hashes
 from .plan import Unit, plan
 from .readers import RawItem, Reject, kind_for_content_type, kind_for_suffix, read_bytes
 from .split import is_headline, split_articles
@@ -31,6 +33,8 @@ from .split import is_headline, split_articles
 DEFAULT_MAX_BYTES = 5_000_000
 DEFAULT_TIMEOUT = 20.0
 MIN_TEXT_CHARS = 40  # less than a sentence of article text left after cleaning
+BATCH_DOCUMENTS = 100  # documents per transaction (a commit per document cost ~1 ms each)
+BATCH_SECONDS = 2.0  # ...or this long, so a slow input never holds the write lock for long
 
 Progress = Callable[[int, int, str], None]  # (units done, units total, current origin)
 
@@ -78,10 +82,13 @@ def ingest(store: Store, paths: Sequence[str | Path] | str | Path, *,
     report.run_id = start_run(store, "ingest " + " ".join(names)[:500])
     status = "failed"
     try:
-        for done, unit in enumerate(units, 1):
-            _ingest_unit(store, unit, report, max_bytes=max_bytes, timeout=timeout)
-            if progress is not None:
-                progress(done, len(units), unit.origin)
+        with store.batch(size=BATCH_DOCUMENTS, seconds=BATCH_SECONDS) as batch:
+            for done, unit in enumerate(units, 1):
+                if unit.kind == "url":
+                    batch.commit()  # never hold the write lock across a network wait
+                _ingest_unit(batch, unit, report, max_bytes=max_bytes, timeout=timeout)
+                if progress is not None:
+                    progress(done, len(units), unit.origin)
         status = "done"
     finally:
         finish_run(store, report.run_id, report.summary(), status=status)
@@ -97,20 +104,20 @@ def _store_files(store: Store) -> set[Path]:
     return {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}
 
 
-def _ingest_unit(store: Store, unit: Unit, report: IngestReport, *, max_bytes: int,
+def _ingest_unit(batch: Batch, unit: Unit, report: IngestReport, *, max_bytes: int,
                  timeout: float) -> None:
     try:
         for item in _read_unit(unit, max_bytes=max_bytes, timeout=timeout):
             if isinstance(item, Reject):
-                _reject(store, report, item.origin, item.error)
+                _reject(batch, report, item.origin, item.error)
             else:
-                _store_item(store, item, report)
+                _store_item(batch, item, report)
     except SitrepError as exc:
-        _reject(store, report, unit.origin, exc)
+        _reject(batch, report, unit.origin, exc)
     except (ValueError, TypeError, LookupError, AttributeError, OSError) as exc:
         # a parser bug on one odd input must not cost the rest of the batch; the database
         # errors (sqlalchemy) are not caught here: they mean the store itself is in trouble
-        _reject(store, report, unit.origin,
+        _reject(batch, report, unit.origin,
                 SitrepError(Errors.E111, detail=f"{type(exc).__name__}: {exc}"[:300]))
 
 
@@ -119,11 +126,12 @@ def _read_unit(unit: Unit, *, max_bytes: int, timeout: float) -> Iterator[RawIte
         assert unit.error is not None
         raise unit.error
     if unit.kind == "text":
-        size = len(str(unit.fields["text"]).encode("utf-8"))
+        text = unit.text()
+        size = len(text.encode("utf-8"))
         if size > max_bytes:
             raise SitrepError(Errors.E103, size=size, limit=max_bytes)
         items: Iterator[RawItem | Reject] = iter([RawItem(
-            text=str(unit.fields["text"]), origin=unit.origin, meta={"format": "manifest-text"})])
+            text=text, origin=unit.origin, meta={"format": "manifest-text"})])
     elif unit.kind == "url":
         url = str(unit.fields.get("path") or unit.origin)
         got = fetch(url, max_bytes=max_bytes, timeout=timeout)
@@ -153,9 +161,9 @@ def _read_unit(unit: Unit, *, max_bytes: int, timeout: float) -> Iterator[RawIte
         yield item
 
 
-def _reject(store: Store, report: IngestReport, origin: str, error: SitrepError) -> None:
-    with store.transaction() as conn:
-        docstore.record_reject(conn, origin, error.code, error.reason, report.run_id)
+def _reject(batch: Batch, report: IngestReport, origin: str, error: SitrepError) -> None:
+    docstore.record_reject(batch.conn, origin, error.code, error.reason, report.run_id)
+    batch.done()
     report.rejected.append({"origin": origin, "code": error.code, "reason": error.reason})
 
 
@@ -216,41 +224,43 @@ def prepare(item: RawItem) -> list[tuple[Document, str | None]]:
     return out
 
 
-def _store_item(store: Store, item: RawItem, report: IngestReport) -> None:
+def _store_item(batch: Batch, item: RawItem, report: IngestReport) -> None:
     item.published = _published(item, report)
     for doc, part_of in prepare(item):
         if len(re.sub(r"\W", "", doc.text)) < MIN_TEXT_CHARS:
-            _reject(store, report, doc.origin, SitrepError(Errors.E102))
+            _reject(batch, report, doc.origin, SitrepError(Errors.E102))
             continue
-        _store_document(store, doc, part_of, item.path, report)
+        _store_document(batch, doc, part_of, item.path, report)
 
 
-def _store_document(store: Store, doc: Document, part_of: str | None, path: str | None,
+def _store_document(batch: Batch, doc: Document, part_of: str | None, path: str | None,
                     report: IngestReport) -> None:
-    """One transaction: exact-dup check, near-dup lookup, row + bands, clear old rejects."""
-    with store.reader() as conn:  # cheap check first: reruns skip the hashing below
-        known = docstore.document_exists(conn, doc.id)
-    if known:
+    """Exact-dup check, near-dup lookup, row + bands, clear old rejects: all in the batch's
+    transaction, and complete before ``batch.done()`` may commit."""
+    conn = batch.conn
+    if docstore.document_exists(conn, doc.id):  # reruns stop here, before any hashing
         report.duplicates.append({"origin": doc.origin, "id": doc.id})
         return
-    signature = Signature.of(doc.text)
+    mine = shingle_hashes(doc.text)
+    signature = Signature.of_hashes(mine)
     bands = signature.bands()
-    with store.transaction() as conn:
-        if docstore.document_exists(conn, doc.id):  # another writer got there first
-            report.duplicates.append({"origin": doc.origin, "id": doc.id})
-            return
-        near_of, similarity = None, None
-        mine = shingles(doc.text)
-        for cand in docstore.band_candidates(conn, bands):
-            score = jaccard(mine, shingles(cand["text"]))
-            if score >= THRESHOLD and (similarity is None or score > similarity):
-                # link to the original, never to another copy: chains stay one hop long
-                near_of, similarity = cand["near_duplicate_of"] or cand["id"], round(score, 4)
-        docstore.insert_document(conn, doc, path=path, fingerprint=signature.hex,
-                                 near_duplicate_of=near_of, similarity=similarity,
-                                 part_of=part_of, run_id=report.run_id)
-        docstore.insert_bands(conn, doc.id, bands)
-        docstore.clear_rejects(conn, [doc.origin] + ([part_of] if part_of else []))
+    near_of, similarity = None, None
+    for cand in docstore.band_candidates(conn, bands, with_text=False):
+        # the stored signature rules most candidates out; only likely copies are read
+        if cand["fingerprint"] and signature.estimate(
+                Signature.from_hex(cand["fingerprint"])) < ESTIMATE_FLOOR:
+            continue
+        body = docstore.document_text(conn, cand["id"])
+        score = jaccard_hashes(mine, shingle_hashes(body or ""))
+        if score >= THRESHOLD and (similarity is None or score > similarity):
+            # link to the original, never to another copy: chains stay one hop long
+            near_of, similarity = cand["near_duplicate_of"] or cand["id"], round(score, 4)
+    docstore.insert_document(conn, doc, path=path, fingerprint=signature.hex,
+                             near_duplicate_of=near_of, similarity=similarity,
+                             part_of=part_of, run_id=report.run_id)
+    docstore.insert_bands(conn, doc.id, bands)
+    docstore.clear_rejects(conn, [doc.origin] + ([part_of] if part_of else []))
+    batch.done()
     entry = {"origin": doc.origin, "id": doc.id, "title": doc.title}
     report.new.append(entry)
     if near_of:

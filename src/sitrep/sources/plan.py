@@ -28,6 +28,17 @@ class Unit:
     path: Path | None = None
     fields: dict[str, Any] = field(default_factory=dict)  # manifest metadata (and "text")
     error: SitrepError | None = None
+    manifest: Path | None = None  # for "text" units: the manifest holding the text...
+    line_at: int | None = None  # ...and the byte offset of its line
+
+    def text(self) -> str:
+        """The inline text of a manifest line. Planning drops it and this reads the line again
+        when the unit is ingested, so a 100k-line manifest is never held in memory whole."""
+        if "text" in self.fields or self.manifest is None or self.line_at is None:
+            return str(self.fields.get("text", ""))
+        with self.manifest.open("rb") as fh:
+            fh.seek(self.line_at)
+            return str(json.loads(fh.readline().decode("utf-8-sig"))["text"])
 
 
 def is_url(value: str) -> bool:
@@ -39,16 +50,30 @@ def _manifest_units(manifest: Path, origin_prefix: str) -> tuple[list[Unit], dic
     units: list[Unit] = []
     claimed: dict[Path, Unit] = {}
     try:
-        lines = manifest.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        fh = manifest.open("rb")
+    except OSError as exc:
         err = SitrepError(Errors.E101, detail=f"unreadable manifest: {exc}")
         return [Unit("reject", origin_prefix, error=err)], claimed
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    with fh:
+        _manifest_lines(manifest, fh, origin_prefix, units, claimed)
+    return units, claimed
+
+
+def _manifest_lines(manifest: Path, fh: Any, origin_prefix: str, units: list[Unit],
+                    claimed: dict[Path, Unit]) -> None:
+    """Read the manifest line by line (one line in memory at a time), appending units."""
+    next_at = 0
+    for n, raw in enumerate(fh, 1):
+        offset, next_at = next_at, next_at + len(raw)
+        if not raw.strip():
             continue
         here = f"{origin_prefix}:{n}"
         try:
-            entry = json.loads(line)
+            entry = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            units.append(Unit("reject", here, error=SitrepError(
+                Errors.E104, line=n, detail=f"not UTF-8 ({exc.reason})")))
+            continue
         except json.JSONDecodeError as exc:
             units.append(Unit("reject", here, error=SitrepError(Errors.E104, line=n,
                                                                  detail=exc.msg)))
@@ -59,7 +84,9 @@ def _manifest_units(manifest: Path, origin_prefix: str) -> tuple[list[Unit], dic
             continue
         entry_id = str(entry["id"]) if entry.get("id") not in (None, "") else None
         if isinstance(entry.get("text"), str) and entry["text"].strip():
-            units.append(Unit("text", entry_id or here, fields=entry))
+            units.append(Unit("text", entry_id or here,
+                              fields={k: v for k, v in entry.items() if k != "text"},
+                              manifest=manifest, line_at=offset))
         elif isinstance(entry.get("path"), str) and entry["path"].strip():
             rel = entry["path"]
             if is_url(rel):
@@ -82,7 +109,6 @@ def _manifest_units(manifest: Path, origin_prefix: str) -> tuple[list[Unit], dic
         else:
             units.append(Unit("reject", entry_id or here,
                               error=SitrepError(Errors.E105, line=n)))
-    return units, claimed
 
 
 def _sibling_manifest_fields(path: Path, cache: dict[Path, dict[Path, Unit]]) -> Unit | None:

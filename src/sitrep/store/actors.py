@@ -62,6 +62,10 @@ def sync_pack_actors(store: Store, pack: Any) -> dict[str, int]:
                                        "lang": lang})
         insert_ignore(conn, al, alias_rows)
         aliases_added = len(alias_rows)
+        # the pack's dated actor-to-actor facts are relations too (origin "pack")
+        from .relations import sync_pack_relations
+
+        sync_pack_relations(conn, pack)
     return {"actors_added": added, "actors_updated": updated, "aliases_added": aliases_added}
 
 

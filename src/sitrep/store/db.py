@@ -7,14 +7,16 @@ SQLite is the default (a file, WAL mode so readers never block the writer); a
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from ..errors import Errors, SitrepError
 from .migrations import apply_migrations
@@ -29,11 +31,26 @@ def default_db() -> str:
 
 def _url_for(target: str | Path) -> str:
     s = str(target)
-    if s.startswith(("postgresql://", "postgresql+", "sqlite://")):
+    if s.startswith(("postgresql://", "postgres://")):
+        # SQLAlchemy reads a bare postgresql:// as psycopg2; sitrep's driver is psycopg 3
+        s = "postgresql+psycopg://" + s.split("://", 1)[1]
+    if s.startswith("postgresql+psycopg://") and importlib.util.find_spec("psycopg") is None:
+        raise SitrepError(Errors.E020, url=shown_url(s))
+    if s.startswith(("postgresql+", "sqlite://")):
         return s
     if "://" in s:
         raise SitrepError(Errors.E003, url=s)
     return f"sqlite:///{Path(s).expanduser()}"
+
+
+def shown_url(target: str) -> str:
+    """A database URL fit for messages and pages: the password masked."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except ArgumentError:
+        return target
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -42,6 +59,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    # a 16 MB page cache per connection (default 2 MB) and temp b-trees in memory. No mmap:
+    # on a shared machine its gain was within noise (scripts/bench_queries.py A/B), and every
+    # mapped page of a multi-GB store counts towards the process's resident memory
+    cur.execute("PRAGMA cache_size=-16384")
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
 
@@ -49,9 +71,13 @@ class Store:
     """A sitrep database. Cheap to open; migrations run on first open."""
 
     def __init__(self, target: str | Path | None = None, *, migrate: bool = True) -> None:
-        self.target = str(target or default_db())
-        self.url = _url_for(self.target)
-        self.engine: Engine = create_engine(self.url, future=True)
+        raw = str(target or default_db())
+        self.url = _url_for(raw)
+        self.target = shown_url(raw)  # what messages show: never a password
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except ImportError as exc:  # another PostgreSQL driver named in the URL, not installed
+            raise SitrepError(Errors.E020, url=self.target) from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             db_path = self.engine.url.database
@@ -64,7 +90,14 @@ class Store:
                 with self.engine.begin() as conn:
                     apply_migrations(conn)
             except OperationalError as exc:
+                self.engine.dispose()  # a store that failed to open holds no connections
+                if self.engine.dialect.name == "postgresql":
+                    reason = (str(exc.orig).strip().splitlines() or [""])[0]
+                    raise SitrepError(Errors.E021, url=self.target, reason=reason) from exc
                 raise SitrepError(Errors.E001, path=self.target, reason=str(exc.orig)) from exc
+            except BaseException:
+                self.engine.dispose()
+                raise
 
     @property
     def dialect(self) -> str:
@@ -75,6 +108,18 @@ class Store:
         """One atomic unit of work: committed on success, rolled back on any error."""
         with self.engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def batch(self, *, size: int = 100, seconds: float = 2.0) -> Iterator[Batch]:
+        """Many small units of work in few transactions (see ``Batch``); the open one is
+        committed when the block ends and rolled back if it raises."""
+        b = Batch(self, size=size, seconds=seconds)
+        try:
+            yield b
+        except BaseException:
+            b.rollback()
+            raise
+        b.commit()
 
     @contextmanager
     def reader(self) -> Iterator[Connection]:
@@ -91,15 +136,78 @@ class Store:
         self.close()
 
 
+class Batch:
+    """A write transaction that spans several units of work (documents).
+
+    A commit per document costs a WAL sync and SQLAlchemy transaction set-up; ingest and
+    extract instead call ``done()`` after each unit, which commits every ``size`` units or
+    ``seconds``. Each unit must be complete when ``done()`` is called: a process killed at any
+    moment then loses only the uncommitted units, never half of one, and a rerun redoes them
+    (ids are content hashes, so nothing is written twice)."""
+
+    def __init__(self, store: Store, *, size: int = 100, seconds: float = 2.0) -> None:
+        self.store, self.size, self.seconds = store, max(1, size), seconds
+        self._conn: Connection | None = None
+        self._trans: Any = None
+        self._pending = 0
+        self._opened = 0.0
+        self.commits = 0
+
+    @property
+    def conn(self) -> Connection:
+        """The open transaction's connection (one is begun on first use)."""
+        if self._conn is None:
+            self._conn = self.store.engine.connect()
+            self._trans = self._conn.begin()
+            self._opened = time.monotonic()
+        return self._conn
+
+    def done(self) -> None:
+        """One unit is complete: commit when the batch is full or old enough."""
+        self._pending += 1
+        if self._pending >= self.size or time.monotonic() - self._opened >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit now (e.g. before a slow network fetch, so the write lock is not held)."""
+        if self._conn is not None:
+            try:
+                self._trans.commit()
+                self.commits += 1
+            finally:
+                self._close()
+
+    def rollback(self) -> None:
+        if self._conn is not None:
+            try:
+                self._trans.rollback()
+            finally:
+                self._close()
+
+    def _close(self) -> None:
+        assert self._conn is not None
+        self._conn.close()
+        self._conn, self._trans, self._pending = None, None, 0
+
+
+_IGNORING: dict[tuple[str, Any], Any] = {}
+
+
 def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert rows, skipping those whose key already exists (SQLite and PostgreSQL).
 
-    Deterministic ids make re-extraction idempotent: the same statement is written once."""
+    Deterministic ids make re-extraction idempotent: the same statement is written once.
+    The statement is built once per table and dialect (hot: several calls per document)."""
     if not rows:
         return
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-        conn.execute(pg_insert(table).on_conflict_do_nothing(), rows)
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)
+    key = (conn.dialect.name, table)
+    stmt = _IGNORING.get(key)
+    if stmt is None:
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+            stmt = pg_insert(table).on_conflict_do_nothing()
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+            stmt = sqlite_insert(table).on_conflict_do_nothing()
+        _IGNORING[key] = stmt
+    conn.execute(stmt, rows)

@@ -23,6 +23,8 @@ from ..fusion.reconcile import (
     Figure,
     Reconciled,
     choose_most_precise,
+    copy_root,
+    independent_documents,
     reconcile_figures,
 )
 from ..model import Statement, date_precision, utcnow
@@ -95,9 +97,11 @@ def _weight(modality: str) -> float:
     return MODALITY_WEIGHT.get(modality, 0.5)
 
 
-def _figures(stmts: list[Statement], prop: str) -> dict[str | None, list[Figure]]:
+def _figures(stmts: list[Statement], prop: str, independent: set[str] | None = None
+             ) -> dict[str | None, list[Figure]]:
     """Figures by side (None = a whole toll). Parts never add; within a side, a vague figure
-    ("dozens") is dropped once a report gives a number."""
+    ("dozens") is dropped once a report gives a number. Figures from documents outside
+    ``independent`` (copies of another source) are kept but do not weigh."""
     by_side: dict[str | None, list[tuple[Statement, dict[str, Any]]]] = defaultdict(list)
     for s in stmts:
         if s.property != prop:
@@ -115,16 +119,19 @@ def _figures(stmts: list[Statement], prop: str) -> dict[str | None, list[Figure]
             high = v["high"]
             if v["low"] is None and high is not None:  # "nearly 3,000": about the figure
                 low = high
-            figs.append(Figure(low, high, s.modality, s.document_id, s.id))
+            figs.append(Figure(low, high, s.modality, s.document_id, s.id,
+                               independent is None or s.document_id in independent))
         out[side] = figs
     return out
 
 
-def reconcile_toll(stmts: list[Statement], prop: str) -> tuple[Reconciled, dict[str, Any]]:
+def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | None = None
+                   ) -> tuple[Reconciled, dict[str, Any]]:
     """Low/best/high for one kind of count: sides add up ("40 assailants" and "two soldiers"
     make 42), competing whole tolls are reconciled (docs/fusion.md), and a stated whole toll
-    gives the best figure when there is one; low and high span both readings."""
-    by_side = _figures(stmts, prop)
+    gives the best figure when there is one; low and high span both readings. ``independent``
+    (default: every document) are the documents whose figures weigh."""
+    by_side = _figures(stmts, prop, independent)
     whole = reconcile_figures(by_side.pop(None, []))
     parts = {side: reconcile_figures(figs) for side, figs in by_side.items()}
     detail: dict[str, Any] = {"whole": whole.as_dict(),
@@ -141,8 +148,16 @@ def reconcile_toll(stmts: list[Statement], prop: str) -> tuple[Reconciled, dict[
     return Reconciled(low, best, high, figures), detail
 
 
-def assemble_event(event_id: str, stmts: list[Statement], pack: Any) -> dict[str, Any]:
-    """An events row from the statements of its mentions (no other input)."""
+def assemble_event(event_id: str, stmts: list[Statement], pack: Any,
+                   copies: dict[str, str] | None = None) -> dict[str, Any]:
+    """An events row from the statements of its mentions (no other input but ``copies``:
+    near-duplicate document → the document it copies, so a wire copy weighs once)."""
+    docs = {s.document_id for s in stmts if s.document_id}
+    indep = independent_documents(docs, copies or {})
+
+    def weight(s: Statement) -> float:
+        return _weight(s.modality) if s.document_id in indep else 0.0
+
     by_prop: dict[str, list[Statement]] = defaultdict(list)
     for s in sorted(stmts, key=lambda s: (s.document_id, s.start)):
         by_prop[s.property].append(s)
@@ -153,16 +168,15 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any) -> dict[str
     subtypes = [s for s in by_prop["sub_event_type"] if s.subject == first_type.subject]
     row: dict[str, Any] = {"id": event_id, "event_type": first_type.value,
                            "sub_event_type": subtypes[0].value if subtypes else None}
-    date = choose_most_precise((s, _RANK[_precision(s.value)], _weight(s.modality))
-                               for s in by_prop["date"])
+    date = _most_precise([(s, _RANK[_precision(s.value)], weight(s)) for s in by_prop["date"]])
     row["event_date"] = _first_day(date.value) if date else None
     row["date_precision"] = _precision(date.value) if date else None
     ends = [s for s in by_prop["date_end"] if date and s.subject == date.subject
             and s.start == date.start]
     row["date_end"] = ends[0].value if ends else None
     geo = {(s.subject, s.start): int(s.value) for s in by_prop["geo_precision"]}
-    place = choose_most_precise((s, geo.get((s.subject, s.start), 3), _weight(s.modality))
-                                for s in by_prop["place"])
+    place = _most_precise([(s, geo.get((s.subject, s.start), 3), weight(s))
+                           for s in by_prop["place"]])
     p = _place(pack, place.value) if place else None
     row.update(place_id=place.value if place else None,
                geo_precision=geo.get((place.subject, place.start)) if place else None,
@@ -179,12 +193,13 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any) -> dict[str
             if s.value not in seen:
                 seen.append(s.value)
         ids[role] = seen
-    ids["actor1"].sort(key=lambda a: _is_placeholder(pack, a))  # a named perpetrator first
-    ids["assoc_actor_1"] = [a for a in ids["actor1"][1:] + ids["assoc_actor_1"]
-                            if a not in ids["actor1"][:1]]
+    ids["actor1"] = _perpetrators_first(pack, ids["actor1"], ids["claimed_by"])
+    # an actor named as a second perpetrator and as an associate is listed once
+    ids["assoc_actor_1"] = list(dict.fromkeys(a for a in ids["actor1"][1:] + ids["assoc_actor_1"]
+                                              if a not in ids["actor1"][:1]))
     ids["actor1"] = ids["actor1"][:1]
-    ids["assoc_actor_2"] = [a for a in ids["actor2"][1:] + ids["assoc_actor_2"]
-                            if a not in ids["actor2"][:1]]
+    ids["assoc_actor_2"] = list(dict.fromkeys(a for a in ids["actor2"][1:] + ids["assoc_actor_2"]
+                                              if a not in ids["actor2"][:1]))
     ids["actor2"] = ids["actor2"][:1]
     if ids["claimed_by"] and (not ids["actor1"] or
                               ids["actor1"][0].startswith("unidentified")):
@@ -195,10 +210,10 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any) -> dict[str
     for role in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
         row[role] = "; ".join(actor_name(pack, a) for a in ids[role]) or None
     row["claimed_by"] = json.dumps([actor_name(pack, a) for a in ids["claimed_by"]])
-    fat, fat_detail = reconcile_toll(stmts, "fatalities")
+    fat, fat_detail = reconcile_toll(stmts, "fatalities", indep)
     row.update(fatalities=fat.best, fatalities_low=fat.low, fatalities_high=fat.high)
     for prop in ("injured", "abducted"):
-        row[prop] = reconcile_toll(stmts, prop)[0].best
+        row[prop] = reconcile_toll(stmts, prop, indep)[0].best
     modalities = sorted({s.modality for s in by_prop["event_type"]},
                         key=lambda m: -_weight(m))
     row["modality"] = modalities[0] if modalities else "asserted"
@@ -213,10 +228,53 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any) -> dict[str
     row["data"] = json.dumps({
         "mentions": sorted({s.subject.split(":", 1)[1] for s in stmts}),
         "actor_ids": ids, "fatalities": fat_detail,
+        "sources": {"documents": len(docs), "independent": len(indep),
+                    "copies": {d: copy_root(d, copies or {}) for d in sorted(docs - indep)}},
     }, sort_keys=True)
     row["updated_at"] = utcnow()
     row["_actor_ids"] = ids
     return row
+
+
+_PARENT_PREDICATES = ("part_of", "affiliate_of")
+
+
+def _parents(pack: Any, actor_id: str, depth: int = 3) -> set[str]:
+    """The groups an actor belongs to or is affiliated with (pack facts, transitively)."""
+    found: set[str] = set()
+    frontier = {actor_id}
+    for _ in range(depth):
+        step: set[str] = set()
+        for a in frontier:
+            actor = pack.actors.find(a) if pack is not None else None
+            for fact in getattr(actor, "facts", ()) or ():
+                if fact.predicate in _PARENT_PREDICATES and fact.value:
+                    step.add(fact.value)
+        frontier = step - found - {actor_id}
+        found |= frontier
+    return found
+
+
+def _perpetrators_first(pack: Any, actors: list[str], claimants: list[str]) -> list[str]:
+    """Order the perpetrators reported across sources: a named group before a placeholder; the
+    most specific group before a parent it belongs to (reports that say "an al-Qaeda attack"
+    and others that name the affiliate describe the affiliate's attack, as ACLED codes it);
+    then a group that claimed the attack; then the order of the reports."""
+    named = [a for a in actors if not _is_placeholder(pack, a)]
+    # a claimant that belongs to a named perpetrator is that perpetrator, told more precisely
+    actors = actors + [c for c in claimants if c not in actors
+                       and set(named) & _parents(pack, c)]
+    named = [a for a in actors if not _is_placeholder(pack, a)]
+    parents = {p for a in named for p in _parents(pack, a)} if len(named) > 1 else set()
+    claimed = set(claimants)
+    return sorted(actors, key=lambda a: (_is_placeholder(pack, a), a in parents,
+                                         a not in claimed))
+
+
+def _most_precise(values: list[tuple[Statement, int, float]]) -> Statement | None:
+    """The most precise supported value; copies alone still give one when nothing else does."""
+    return choose_most_precise(values) or choose_most_precise(
+        (s, rank, _weight(s.modality)) for s, rank, _ in values)
 
 
 def _is_placeholder(pack: Any, actor_id: str) -> bool:
@@ -262,21 +320,31 @@ def replace_document_extraction(conn: Connection, document_id: str, *, sentences
                                 Iterable[tuple[int, int, int, str]], statements: list[Statement],
                                 sources: list[dict[str, Any]], pack: Any, version: str,
                                 run_id: int | None = None) -> list[str]:
-    """Replace what one document says about events; return the event ids written.
+    """Replace what one document says about events; return its document event ids.
+
+    Nothing is published here: each document event is queued for fusion (a ``fusion_mentions``
+    row with no event yet, holding its clustering record and source rows), and the fused events
+    the document used to feed are queued for re-fusion. ``sitrep.fusion.fuse_events`` (run by
+    ``extract_pending`` after the batch) turns the queue into events, incrementally.
 
     ``sources`` rows: ``event_id, mention_id, start, end, quote`` (one per mention)."""
-    es, ev, ea, st = schema.event_sources, schema.events, schema.event_actors, schema.statements
-    old = set(conn.execute(select(es.c.event_id).where(es.c.document_id == document_id))
-              .scalars())
+    from ..fusion.records import key_rows, record_for, to_json
+
+    es, st = schema.event_sources, schema.statements
+    fm, fk = schema.fusion_mentions, schema.fusion_keys
+    old_events = set(conn.execute(select(fm.c.event_id).where(
+        fm.c.document_id == document_id, fm.c.event_id.is_not(None))).scalars())
+    old_events |= set(conn.execute(select(es.c.event_id).where(es.c.document_id == document_id))
+                      .scalars())
+    insert_ignore(conn, schema.fusion_queue, [{"event_id": e} for e in sorted(old_events)])
     conn.execute(delete(es).where(es.c.document_id == document_id))
+    old_mentions = list(conn.execute(select(fm.c.mention_id).where(
+        fm.c.document_id == document_id)).scalars())
+    for i in range(0, len(old_mentions), 500):
+        conn.execute(delete(fk).where(fk.c.mention_id.in_(old_mentions[i:i + 500])))
+    conn.execute(delete(fm).where(fm.c.document_id == document_id))
     conn.execute(delete(st).where(st.c.document_id == document_id,
                                   st.c.subject.like("mention:%")))
-    if old:
-        still = set(conn.execute(select(es.c.event_id).where(es.c.event_id.in_(old))).scalars())
-        gone = old - still
-        if gone:
-            conn.execute(delete(ea).where(ea.c.event_id.in_(gone)))
-            conn.execute(delete(ev).where(ev.c.id.in_(gone)))
     conn.execute(delete(schema.sentences).where(schema.sentences.c.document_id == document_id))
     sent_rows = [{"document_id": document_id, "idx": i, "start": a, "end": b, "text": t}
                  for i, a, b, t in sentences]
@@ -288,19 +356,20 @@ def replace_document_extraction(conn: Connection, document_id: str, *, sentences
     for s in statements:
         if s.property == "event":
             by_event[s.value].add(s.subject)
-    written = []
+    written, mention_rows, keys = [], [], []
     for event_id, subjects in by_event.items():
         stmts = [s for s in statements if s.subject in subjects]
         row = assemble_event(event_id, stmts, pack)
-        ids = row.pop("_actor_ids")
-        conn.execute(delete(ea).where(ea.c.event_id == event_id))
-        conn.execute(delete(ev).where(ev.c.id == event_id))
-        conn.execute(ev.insert().values(**row))
-        links = [{"event_id": event_id, "actor_id": a, "role": role}
-                 for role, actors in ids.items() for a in actors]
-        insert_ignore(conn, ea, links)
+        record = record_for(event_id, row, stmts, pack, _is_placeholder)
+        srcs = [{k: src[k] for k in ("mention_id", "start", "end", "quote")}
+                for src in sources if src["event_id"] == event_id]
+        mention_rows.append({"mention_id": event_id, "document_id": document_id,
+                             "event_id": None, "record": to_json(record),
+                             "sources": json.dumps(srcs, ensure_ascii=False)})
+        keys += key_rows(record)
         written.append(event_id)
-    insert_ignore(conn, es, [{**src, "document_id": document_id} for src in sources])
+    insert_ignore(conn, fm, mention_rows)
+    insert_ignore(conn, fk, keys)
     conn.execute(update(schema.documents).where(schema.documents.c.id == document_id)
                  .values(extracted_version=version))
     return written
@@ -328,7 +397,8 @@ def iter_event_records(store: Store, *, since: str | None = None, until: str | N
     ``document`` keeps events with a source whose origin or id is this; ``background=False``
     drops background events."""
     ev, es, docs, ea = schema.events, schema.event_sources, schema.documents, schema.event_actors
-    q = select(ev).order_by(ev.c.event_date, ev.c.id)
+    # undated first, as SQLite sorts NULLs; PostgreSQL must be told
+    q = select(ev).order_by(ev.c.event_date.nulls_first(), ev.c.id)
     if since:
         q = q.where(func.coalesce(ev.c.date_end, ev.c.event_date) >= since)
     if until:

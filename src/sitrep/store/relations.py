@@ -1,30 +1,64 @@
 """Relations between actors: written as statements, assembled into dated relation rows.
 
-A relation read from text is one statement ``actor:X --predicate--> actor:Y`` with its document,
-span and quote, plus ``start``/``end`` statements when the text dates it. Relation rows are
-assembled from all statements about the same (subject, predicate, object): the earliest stated
-start, the latest stated end, and the strongest modality. Relations implied by events (fights,
-allied_with) and facts from the knowledge pack are relations too, each with its own sources.
+A relation has three kinds of evidence, each a statement ``actor:X --predicate--> actor:Y``:
+
+- **text**: a sentence states it (document, span of the construction, the sentence as quote);
+- **event**: an event implies it (perpetrator vs target -> ``fights``, joint perpetrators ->
+  ``allied_with``), with the event's own source span and quote, dated by the event;
+- **pack**: the knowledge pack's curated fact, with no document: its ``quote`` is the pack's
+  source note and its ``attribution`` names the pack (no span is invented).
+
+Dates are ``relation:<id>`` ``start``/``end`` statements with the same evidence. One relation
+row per (subject, predicate, object) is assembled from all of them: the earliest start and the
+latest end stated by documents (text or events), the pack's dates only when no document dates
+it; the strongest modality; ``origin`` = the strongest kind of evidence (text > event > pack)
+and ``data.origins`` every kind, so one relation is never counted twice and each source says
+where it came from (``via``).
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, or_, select
 
 from ..model import PREDICATES, Statement, date_precision, stable_id, utcnow
-from ..pipeline.relations import RelationMention
+from ..pipeline.relations import SYMMETRIC, RelationMention
 from . import schema
 from .db import Store, insert_ignore
 
 MODALITY_ORDER = ("asserted", "reported", "claimed", "suspected", "unconfirmed", "denied")
+ORIGINS = ("analyst", "text", "event", "pack")  # strongest evidence first
+EVENT_EXTRACTOR = "sitrep-event-relations/1"
+PACK_EXTRACTOR = "pack:"  # + pack name and version
+# Event types whose perpetrator and target are fighting each other.
+FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_PERPETRATORS = ("actor1", "assoc_actor_1")
+_TARGETS = ("actor2", "assoc_actor_2")
+# Pack fact predicates that are relations under another name: (predicate, swap subject/object).
+PACK_PREDICATES: dict[str, tuple[str, bool]] = {
+    **{p: (p, False) for p in PREDICATES}, "led_by": ("leads", True),
+    "head_of": ("leads", False), "member_of": ("part_of", False),
+}
 
 
 def relation_id(subject: str, predicate: str, obj: str) -> str:
     return stable_id("relation", subject, predicate, obj)
+
+
+def evidence_kind(extractor: str | None) -> str:
+    """Which kind of evidence a statement is, from the extractor that wrote it."""
+    ext = extractor or ""
+    if ext.startswith(PACK_EXTRACTOR):
+        return "pack"
+    if ext.startswith(EVENT_EXTRACTOR.split("/")[0]):
+        return "event"
+    if ext.startswith("analyst"):
+        return "analyst"
+    return "text"
 
 
 def _statement_rows(document_id: str, rel: RelationMention, extractor: str,
@@ -47,10 +81,120 @@ def _statement_rows(document_id: str, rel: RelationMention, extractor: str,
     } for s in facts]
 
 
+# Typed stand-ins for generic descriptions: no relation is drawn to or from them.
+PLACEHOLDER_PREFIXES = ("unidentified", "state_forces", "civilians", "country:", "unknown",
+                        "protesters", "rioters", "military_faction")
+
+
+def _is_placeholder(actor_id: str) -> bool:
+    return actor_id.startswith(PLACEHOLDER_PREFIXES)
+
+
+_STRUCTURAL = frozenset({"part_of", "affiliate_of", "led_by", "leads", "head_of", "member_of",
+                         "founded_by", "merged_into", "successor_of", "split_from"})
+# Two perpetrators the pack knows as enemies were not fighting side by side: an extraction
+# that puts them in one event's perpetrator role is not evidence of an alliance.
+_NOT_ALLIES = _STRUCTURAL | {"rival_of", "fights"}
+
+
+class _Registry:
+    """What the pack knows that event-implied relations need: who is a person (events
+    relate groups, not their leaders) and which pairs are already one structure (a unit
+    fighting beside its parent is not an alliance)."""
+
+    def __init__(self) -> None:
+        from .queries.common import registry
+
+        self.actors = registry()
+
+    def is_person(self, actor_id: str) -> bool:
+        a = self.actors.find(actor_id) if self.actors is not None else None
+        return a is not None and a.kind == "person"
+
+    def linked(self, a: str, b: str, predicates: frozenset[str]) -> bool:
+        """Whether the pack has a fact of one of ``predicates`` between a and b."""
+        if self.actors is None:
+            return False
+        for x, y in ((a, b), (b, a)):
+            actor = self.actors.find(x)
+            if actor is not None and any(f.value == y and f.predicate in predicates
+                                         for f in actor.facts):
+                return True
+        return False
+
+
+_ROLE_PROPS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "claimed_by")
+_DATE_RANK = {10: 0, 7: 1, 4: 2}  # day before month before year
+
+
+def event_relation_mentions(conn: Connection, document_id: str) -> list[RelationMention]:
+    """Relations the document's events imply: perpetrators fight targets (in battles, remote
+    violence and violence against a named target), joint perpetrators of such an event are
+    allied unless the pack links them already (a unit and its parent, known enemies). An event
+    dates the relation's start (it was true then); it does not end it: the row's
+    ``last_seen`` keeps the latest event.
+
+    Read from the document's event-mention statements (written before fusion runs), grouped by
+    document event: each relation is dated by its event's most precise date and sourced by the
+    event mention's own evidence (trigger span, sentence quote). A claimant stands in for the
+    perpetrator when the text names none."""
+    st = schema.statements
+    rows = conn.execute(select(st.c.subject, st.c.property, st.c.value, st.c.start, st.c.end,
+                               st.c.quote, st.c.modality).where(
+        st.c.document_id == document_id, st.c.subject.like("mention:%"),
+        st.c.property.in_(("event", "event_type", "date", "date_end", *_ROLE_PROPS)))
+        .order_by(st.c.start)).all()
+    event_of = {r.subject: r.value for r in rows if r.property == "event"}
+    if not event_of:
+        return []
+    reg = _Registry()
+    evidence: dict[str, Any] = {}
+    for r in rows:
+        if r.property == "event":
+            evidence.setdefault(r.value, r)
+    by_event: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        if r.subject in event_of and r.property != "event":
+            by_event[event_of[r.subject]][r.property].append(r)
+    out: list[RelationMention] = []
+    for event_id in sorted(by_event):
+        props, src = by_event[event_id], evidence[event_id]
+
+        def named(role: str, props: dict[str, list[Any]] = props) -> list[str]:
+            return list(dict.fromkeys(r.value for r in props[role]
+                                      if not _is_placeholder(r.value)
+                                      and not reg.is_person(r.value)))
+
+        types = [r.value for r in props["event_type"]]
+        dates = sorted(props["date"], key=lambda r: _DATE_RANK.get(len(r.value), 3))
+        start = dates[0].value if dates else None
+        perpetrators = named("actor1") + named("assoc_actor_1") or named("claimed_by")
+        targets = named("actor2") + named("assoc_actor_2")
+        pairs: list[tuple[str, str, str]] = []
+        if types and types[0] in FIGHTING_TYPES:
+            pairs += [(a, "fights", b) for a in perpetrators for b in targets if a != b]
+        for i, a in enumerate(perpetrators if types and types[0] in FIGHTING_TYPES else []):
+            for b in perpetrators[i + 1:]:
+                if a != b and not reg.linked(a, b, _NOT_ALLIES):
+                    x, y = sorted((a, b))
+                    pairs.append((x, "allied_with", y))
+        modality = props["event_type"][0].modality if props["event_type"] else src.modality
+        for a, predicate, b in dict.fromkeys(pairs):
+            out.append(RelationMention(
+                subject=a, predicate=predicate, object=b, start_date=start,
+                start_precision=date_precision(start), end_date=None,
+                end_precision=None, modality=modality or "asserted",
+                start=src.start, end=src.end, quote=src.quote, sentence_start=src.start,
+                pattern=f"event:{event_id}"))
+    return out
+
+
 def replace_document_relations(conn: Connection, document_id: str,
                                mentions: Sequence[RelationMention], *, extractor: str,
                                run_id: int | None = None) -> int:
-    """Replace what one document says about relations (idempotent re-extraction)."""
+    """Replace what one document says about relations (idempotent re-extraction): the text
+    relations given, plus the relations its events imply (read from its event-mention
+    statements, so call this after they are written)."""
     st = schema.statements
     old = conn.execute(select(st.c.subject, st.c.property, st.c.value).where(
         st.c.document_id == document_id, st.c.property.in_(PREDICATES))).all()
@@ -58,12 +202,15 @@ def replace_document_relations(conn: Connection, document_id: str,
         st.c.document_id == document_id,
         or_(st.c.property.in_(PREDICATES),
             and_(st.c.subject.like("relation:%"), st.c.property.in_(("start", "end"))))))
+    implied = event_relation_mentions(conn, document_id)
     rows = [r for m in mentions for r in _statement_rows(document_id, m, extractor, run_id)]
+    rows += [r for m in implied for r in _statement_rows(document_id, m, EVENT_EXTRACTOR,
+                                                         run_id)]
     insert_ignore(conn, st, rows)
     keys = {(s[len("actor:"):], p, v[len("actor:"):]) for s, p, v in old}
-    keys |= {(m.subject, m.predicate, m.object) for m in mentions}
+    keys |= {(m.subject, m.predicate, m.object) for m in [*mentions, *implied]}
     assemble_relations(conn, keys)
-    return len(mentions)
+    return len(mentions) + len(implied)
 
 
 def _strongest(modalities: Iterable[str]) -> str | None:
@@ -72,37 +219,92 @@ def _strongest(modalities: Iterable[str]) -> str | None:
 
 
 def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -> None:
-    """(Re)build the text-derived relation rows for these (subject, predicate, object) keys."""
+    """(Re)build the relation rows for these (subject, predicate, object) keys from all their
+    statements (text, event and pack evidence)."""
     st, rel = schema.statements, schema.relations
     for subject, predicate, obj in keys:
         rid = relation_id(subject, predicate, obj)
-        facts = conn.execute(select(st.c.id, st.c.modality).where(
+        facts = conn.execute(select(st.c.id, st.c.modality, st.c.extractor).where(
             st.c.subject == f"actor:{subject}", st.c.property == predicate,
             st.c.value == f"actor:{obj}")).all()
-        conn.execute(delete(rel).where(rel.c.id == rid, rel.c.origin == "text"))
+        conn.execute(delete(rel).where(rel.c.id == rid))
         if not facts:
             continue
-        dates = conn.execute(select(st.c.property, st.c.value).where(
+        dates = conn.execute(select(st.c.property, st.c.value, st.c.extractor).where(
             st.c.subject == f"relation:{rid}")).all()
-        starts = sorted(v for p, v in dates if p == "start")
-        ends = sorted(v for p, v in dates if p == "end")
+        documented = [(p, v) for p, v, e in dates if evidence_kind(e) != "pack"]
+        chosen = documented or [(p, v) for p, v, _ in dates]
+        starts = sorted(v for p, v in chosen if p == "start")
+        ends = sorted(v for p, v in chosen if p == "end")
         start = starts[0] if starts else None
         end = ends[-1] if ends else None
+        origins = sorted({evidence_kind(e) for _, _, e in facts}, key=ORIGINS.index)
+        seen = sorted(v for p, v, e in dates if p == "start" and evidence_kind(e) == "event")
         conn.execute(rel.insert().values(
             id=rid, subject=subject, predicate=predicate, object=obj,
             start=start, start_precision=date_precision(start),
             end=end, end_precision=date_precision(end),
-            modality=_strongest(m for _, m in facts), origin="text",
-            data=json.dumps({"statements": sorted(i for i, _ in facts)})))
+            modality=_strongest(m for _, m, _ in facts), origin=origins[0],
+            data=json.dumps({"statements": sorted(i for i, _, _ in facts),
+                             "origins": origins, "last_seen": seen[-1] if seen else None})))
+
+
+def pack_relation_rows(pack: Any) -> list[dict[str, Any]]:
+    """The pack's actor-to-actor facts as statement rows (no document: the quote is the pack's
+    source note, the attribution names the pack entry)."""
+    extractor = f"{PACK_EXTRACTOR}{pack.name}-{pack.version}"
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    for actor in pack.actors:
+        for fact in actor.facts:
+            mapped = PACK_PREDICATES.get(fact.predicate)
+            if mapped is None or not fact.value or fact.value == actor.id:
+                continue
+            predicate, swap = mapped
+            a, b = (fact.value, actor.id) if swap else (actor.id, fact.value)
+            if predicate in SYMMETRIC:
+                a, b = sorted((a, b))
+            quote = fact.source + (f" ({fact.note})" if fact.note else "")
+            who = f"knowledge pack {pack.name} v{pack.version}, actor {actor.id}"
+            rid = relation_id(a, predicate, b)
+            base = {"document_id": None, "start": None, "end": None, "quote": quote,
+                    "attribution": who, "modality": "asserted", "confidence": 1.0,
+                    "extractor": extractor, "run_id": None, "created_at": now}
+            rows.append({**base, "id": stable_id("pack", a, predicate, b, actor.id, fact.start,
+                                                 fact.end),
+                         "subject": f"actor:{a}", "property": predicate, "value": f"actor:{b}"})
+            for prop, value in (("start", fact.start), ("end", fact.end)):
+                if value:
+                    rows.append({**base, "id": stable_id("pack", rid, prop, value, actor.id),
+                                 "subject": f"relation:{rid}", "property": prop,
+                                 "value": value})
+    return rows
+
+
+def sync_pack_relations(conn: Connection, pack: Any) -> int:
+    """Replace the pack's relation statements with this pack's facts and reassemble the
+    relations they touch; returns how many pack relations there are."""
+    st = schema.statements
+    old = conn.execute(select(st.c.subject, st.c.property, st.c.value).where(
+        st.c.extractor.like(f"{PACK_EXTRACTOR}%"), st.c.property.in_(PREDICATES))).all()
+    conn.execute(delete(st).where(st.c.extractor.like(f"{PACK_EXTRACTOR}%")))
+    rows = pack_relation_rows(pack)
+    insert_ignore(conn, st, rows)
+    new = {(r["subject"][6:], r["property"], r["value"][6:]) for r in rows
+           if r["property"] in PREDICATES}
+    assemble_relations(conn, new | {(s[6:], p, v[6:]) for s, p, v in old})
+    return len(new)
 
 
 def iter_relation_records(store: Store, *, as_of: str | None = None, actor: str | None = None,
-                          predicate: str | None = None) -> Iterator[dict[str, Any]]:
+                          predicate: str | None = None,
+                          origin: str | None = None) -> Iterator[dict[str, Any]]:
     """Relations in the DESIGN.md export shape (``subject``, ``predicate``, ``object``,
     ``start``, ``end``, ``sources``), read through ``queries.list_relations``."""
     from .queries import list_relations
 
-    for r in list_relations(store, as_of=as_of, actor=actor, predicate=predicate)["items"]:
+    for r in list_relations(store, as_of=as_of, actor=actor, predicate=predicate,
+                            origin=origin)["items"]:
         yield {
             "relation_id": r["id"],
             "subject": r["subject_name"], "subject_id": r["subject"],
@@ -110,10 +312,12 @@ def iter_relation_records(store: Store, *, as_of: str | None = None, actor: str 
             "object": r["object_name"], "object_id": r["object"],
             "start": r["start"], "start_precision": r["start_precision"],
             "end": r["end"], "end_precision": r["end_precision"],
-            "modality": r["modality"], "origin": r["origin"],
+            "modality": r["modality"], "origin": r["origin"], "origins": r["origins"],
+            "last_seen": r["last_seen"],
             "sources": [{"document": s.get("origin") or s.get("document"),
                          "quote": s.get("quote"), "start": s.get("start"),
-                         "end": s.get("end"), "modality": s.get("modality")}
+                         "end": s.get("end"), "modality": s.get("modality"),
+                         "via": s.get("via", r["origin"]), "attribution": s.get("attribution")}
                         for s in r["sources"]],
         }
 
@@ -125,7 +329,8 @@ def to_graphml(graph: dict[str, Any]) -> str:
 
     root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
     keys = [("name", "node"), ("kind", "node"), ("country", "node"), ("predicate", "edge"),
-            ("start", "edge"), ("end", "edge"), ("modality", "edge"), ("origin", "edge")]
+            ("start", "edge"), ("end", "edge"), ("modality", "edge"), ("origin", "edge"),
+            ("origins", "edge")]
     for name, domain in keys:
         ET.SubElement(root, "key", id=name, attrib={"for": domain, "attr.name": name,
                                                      "attr.type": "string"})
@@ -137,8 +342,10 @@ def to_graphml(graph: dict[str, Any]) -> str:
                 ET.SubElement(node, "data", key=k).text = str(n[k])
     for i, e in enumerate(graph["edges"]):
         edge = ET.SubElement(g, "edge", id=f"e{i}", source=e["source"], target=e["target"])
-        for k in ("predicate", "start", "end", "modality", "origin"):
-            if e.get(k):
-                ET.SubElement(edge, "data", key=k).text = str(e[k])
+        for k in ("predicate", "start", "end", "modality", "origin", "origins"):
+            value = e.get(k)
+            if value:
+                text = ",".join(value) if isinstance(value, list) else str(value)
+                ET.SubElement(edge, "data", key=k).text = text
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

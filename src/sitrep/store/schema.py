@@ -207,6 +207,10 @@ event_actors = Table(
     Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("actor_id", String, nullable=False),
     Column("role", String, nullable=False),  # actor1|assoc_actor_1|actor2|assoc_actor_2|claimed_by
+    # migration 0032: copies of the event's, kept by SQLite triggers (writers leave them out),
+    # so an actor's events read in date order from one index
+    Column("event_date", String),
+    Column("background", Boolean),
     UniqueConstraint("event_id", "actor_id", "role", name="uq_event_actors"),
 )
 Index("ix_event_actors_actor", event_actors.c.actor_id)
@@ -240,3 +244,35 @@ judgements = Table(
     Column("undone_at", String),
 )
 Index("ix_judgements_target", judgements.c.target)
+
+# fusion state (migration 0040): per-document events ("mentions" to fusion), the fused event
+# each belongs to (NULL = waiting for ``fuse_events``), what clustering needs (``record`` JSON,
+# keywords included, so the incremental path never re-reads quotes) and the source rows.
+fusion_mentions = Table(
+    "fusion_mentions", metadata,
+    Column("mention_id", String, primary_key=True),  # the document event id
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("event_id", String),  # the fused event; NULL until fused
+    Column("record", Text, nullable=False),  # JSON MentionRecord
+    Column("sources", Text, nullable=False),  # JSON [{mention_id, start, end, quote}]
+)
+Index("ix_fusion_mentions_event", fusion_mentions.c.event_id)
+Index("ix_fusion_mentions_document", fusion_mentions.c.document_id)
+
+# blocking buckets of each fused mention: ``register`` rows are what a cluster is filed under,
+# the others what a mention looks up (``sitrep.fusion.cluster``)
+fusion_keys = Table(
+    "fusion_keys", metadata,
+    Column("key", String, nullable=False),
+    Column("mention_id", String, nullable=False),
+    Column("register", Boolean, nullable=False),
+    UniqueConstraint("key", "mention_id", name="uq_fusion_keys"),
+)
+Index("ix_fusion_keys_mention", fusion_keys.c.mention_id)
+
+# events that lost a member (re-extraction, undo) and must be re-fused
+fusion_queue = Table(
+    "fusion_queue", metadata,
+    Column("event_id", String, primary_key=True),
+)

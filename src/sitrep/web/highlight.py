@@ -23,6 +23,12 @@ class Segment:
         return min(self.marks, key=lambda m: m["end"] - m["start"]) if self.marks else None
 
     @property
+    def anchor(self) -> bool:
+        """A span begins here: the document page gives it an id (``#c<offset>``) so claims,
+        sources and relations can link to the exact place they were read from."""
+        return any(m.get("start") == self.start for m in self.marks)
+
+    @property
     def title(self) -> str:
         return "; ".join(_describe(m) for m in self.marks)
 
@@ -43,7 +49,9 @@ def claim_value(value: object) -> str:
                                                          if v is not None) or text
     if point is not None and (low, high) not in ((point, point), (point, None), (None, None)):
         shown += f" ({low if low is not None else '?'}–{high if high is not None else '?'})"
-    return shown + (" (approx.)" if fig.get("approximate") else "")
+    shown += " (approx.)" if fig.get("approximate") else ""
+    side = fig.get("side") or fig.get("part_of")
+    return shown + (f" [{side}]" if isinstance(side, str) and side else "")
 
 
 def _describe(m: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from ..errors import Errors, SitrepError
 from ..model import PREDICATES
 from ..store import Store, queries
 from . import TEMPLATES_DIR, missing_assets
+from .claims import claim_groups
 from .highlight import claim_value, segments
 
 router = APIRouter(include_in_schema=False)
@@ -101,16 +102,23 @@ def _event_filters(request: Request) -> dict[str, Any]:
     return {n: _arg(request, n) for n in names}
 
 
+def _event_query(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filters as list_events takes them (a typed actor name resolved to its id)."""
+    return {**filters, "actor": queries.actor_filter(filters["actor"])}
+
+
 @page("/")
 def overview(request: Request) -> Response:
-    return render(request, "index.html", queries.overview(_store(request)))
+    store = _store(request)
+    return render(request, "index.html", {**queries.overview(store),
+                                          "changes": queries.changes(store, limit=10)})
 
 
 @page("/events")
 def events(request: Request) -> Response:
     filters = _event_filters(request)
     result = queries.list_events(
-        _store(request), **filters, sort=_arg(request, "sort") or "-date",
+        _store(request), **_event_query(filters), sort=_arg(request, "sort") or "-date",
         limit=_int(request, "limit", PAGE_SIZE), offset=_int(request, "offset", 0))
     return render(request, "events.html", {"filters": filters, **result},
                   query={k: v for k, v in filters.items() if v})
@@ -122,7 +130,7 @@ def event(request: Request, event_id: str) -> Response:
     passages = [segments(s["passage"]["text"], [*s["statements"], {
         "start": s["start"], "end": s["end"], "kind": "source", "property": "event mention"}],
         offset=s["passage"]["start"]) for s in data["sources"]]
-    return render(request, "event.html", data, passages=passages)
+    return render(request, "event.html", data, passages=passages, groups=claim_groups(data))
 
 
 @page("/actors")
@@ -151,7 +159,10 @@ def documents(request: Request) -> Response:
 @router.get("/documents/{document_id}", response_model=None)
 def document(request: Request, document_id: str) -> Response:
     data = queries.get_document(_store(request), _strip_json(document_id))
-    return render(request, "document.html", data, text=segments(data["text"], data["mentions"]))
+    spans = [*data["mentions"], *({"start": x["start"], "end": x["end"], "kind": "event",
+                                   "target": x["event_id"], "property": "event mention"}
+                                  for x in data["sources"])]
+    return render(request, "document.html", data, text=segments(data["text"], spans))
 
 
 @page("/map")
@@ -159,8 +170,12 @@ def map_page(request: Request) -> Response:
     filters = _event_filters(request)
     for name in ("date_from", "date_to"):
         queries.parse_date(filters[name], name)
-    result = queries.list_events(_store(request), **filters, limit=queries.MAX_LIMIT)
-    return render(request, "map.html", {"filters": filters, **result})
+    result = queries.list_events(_store(request), **_event_query(filters),
+                                 limit=queries.MAX_LIMIT)
+    # the filters the page's own inputs do not offer travel with the events request
+    fixed = {k: v for k, v in filters.items()
+             if v and k not in ("date_from", "date_to", "event_type")}
+    return render(request, "map.html", {"filters": filters, **result}, fixed=fixed)
 
 
 @page("/timeline")
@@ -168,6 +183,21 @@ def timeline(request: Request) -> Response:
     stats = queries.stats(_store(request))
     return render(request, "timeline.html", {"by_week": stats["by_week"],
                                              "by_type": stats["by_type"]})
+
+
+@page("/relations")
+def relations(request: Request) -> Response:
+    filters = {n: _arg(request, n) for n in ("as_of", "actor", "predicate")}
+    actor_id = queries.actor_filter(filters["actor"])
+    result = queries.list_relations(_store(request), as_of=filters["as_of"], actor=actor_id,
+                                    predicate=filters["predicate"])
+    actor = None
+    if actor_id:
+        found = queries.pack_actor(actor_id)
+        actor = found["name"] if found else next(
+            (r["subject_name"] if r["subject"] == actor_id else r["object_name"]
+             for r in result["items"]), actor_id)
+    return render(request, "relations.html", {"filters": filters, **result}, actor_name=actor)
 
 
 @page("/network")

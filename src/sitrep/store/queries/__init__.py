@@ -9,6 +9,7 @@ kind of thing read; this package re-exports them all.
 from __future__ import annotations
 
 from .actors import LINEAGE, get_actor, list_actors
+from .changes import changes
 from .common import (
     EVENT_SORTS,
     MAX_LIMIT,
@@ -25,10 +26,12 @@ from .common import (
 )
 from .documents import get_document, list_documents
 from .events import PASSAGE_MAX, get_event, list_events
+from .lookup import actor_filter
 from .relations import list_relations, network, relation_active
 from .stats import overview, stats
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (grouped, not sorted)
+    "actor_filter", "changes",
     "EVENT_SORTS", "LINEAGE", "MAX_LIMIT", "PASSAGE_MAX", "ROLES", "actor_names",
     "check_paging", "fts_query", "get_actor", "get_document", "get_event", "list_actors",
     "list_documents", "list_events", "list_relations", "loads_json", "network", "not_found",

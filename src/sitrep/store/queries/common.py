@@ -13,6 +13,7 @@ from sqlalchemy import Connection, select
 from ...errors import Errors, SitrepError
 from .. import schema
 from ..db import Store
+from ..fulltext import search_words
 
 MAX_LIMIT = 5000
 EVENT_SORTS = {
@@ -78,12 +79,9 @@ def check_paging(limit: int, offset: int) -> None:
 
 
 def fts_query(q: str) -> str:
-    """User words -> a safe FTS5 query (every word must occur; no operators injected)."""
-    words = re.findall(r"\w+", q)
-    if not words:
-        raise SitrepError(Errors.E501, name="q", value=q, detail="no words to search for",
-                          fix="Search for at least one word, e.g. q=Djibo.")
-    return " ".join(f'"{w}"' for w in words)
+    """User words -> a safe FTS5 query (every word must occur; no operators injected).
+    Queries search through ``store/fulltext.py``, which works on every backend."""
+    return " ".join(f'"{w}"' for w in search_words(q))
 
 
 def loads_json(value: str | None, default: Any) -> Any:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, select
 
 from .. import schema
 from ..db import Store
-from .common import check_paging, fts_query, loads_json, not_found
+from ..fulltext import match_documents
+from .common import check_paging, loads_json, not_found
 from .events import statement_dicts
 
 
@@ -20,11 +21,7 @@ def list_documents(store: Store, *, q: str | None = None, limit: int = 50, offse
     conds: list[Any] = []
     with store.reader() as conn:
         if q:
-            if conn.dialect.name == "sqlite":
-                conds.append(text("documents.rowid IN (SELECT rowid FROM documents_fts WHERE "
-                                  "documents_fts MATCH :m)").bindparams(m=fts_query(q)))
-            else:
-                conds.append(or_(d.c.title.ilike(f"%{q}%"), d.c.text.ilike(f"%{q}%")))
+            conds.append(match_documents(conn, q))
         where = and_(True, *conds)
         n_events = (select(func.count(func.distinct(es.c.event_id)))
                     .where(es.c.document_id == d.c.id).scalar_subquery().label("events"))
@@ -52,9 +49,10 @@ def get_document(store: Store, document_id: str) -> dict[str, Any]:
                                    ev.c.event_type, ev.c.event_date, ev.c.location)
                             .join(ev, ev.c.id == es.c.event_id)
                             .where(es.c.document_id == document_id)
-                            .order_by(es.c.start)).mappings().all()
+                            .order_by(es.c.start, es.c.event_id, es.c.mention_id)
+                            ).mappings().all()
         stmts = statement_dicts(conn.execute(select(st).where(st.c.document_id == document_id)
-                                              .order_by(st.c.start)).mappings().all())
+                                              .order_by(st.c.start, st.c.id)).mappings().all())
         actor_ids = set(conn.execute(select(schema.actors.c.id)).scalars())
     by_mention = {s["mention_id"]: s["event_id"] for s in srcs}
     mentions: list[dict[str, Any]] = []

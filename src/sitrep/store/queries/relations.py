@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 
 from ...errors import Errors, SitrepError
 from ...model import PREDICATES
@@ -30,13 +30,32 @@ def relation_active(rel: dict[str, Any], day: str) -> bool:
     return (start is None or start <= day) and (end is None or end >= day)
 
 
+def _source(row: Any) -> dict[str, Any]:
+    """One piece of evidence; ``via`` says whether a sentence, an event or the pack gave it
+    (pack facts have no document: ``origin`` names the pack entry instead)."""
+    from ..relations import evidence_kind
+
+    out = dict(row)
+    out["via"] = evidence_kind(out.pop("extractor"))
+    if out["via"] == "pack" and not out.get("origin"):
+        out["origin"] = out.get("attribution")
+    return out
+
+
+ORIGIN_KINDS = ("analyst", "text", "event", "pack")
+
+
 def list_relations(store: Store, *, as_of: str | None = None, actor: str | None = None,
-                   predicate: str | None = None, with_sources: bool = True) -> dict[str, Any]:
+                   predicate: str | None = None, origin: str | None = None,
+                   with_sources: bool = True) -> dict[str, Any]:
     """Relations between actors, each with its sources (statements or pack facts).
 
     ``as_of`` keeps the relations valid on that date (a month or year means its first day).
+    ``origin`` keeps relations with that kind of evidence (text, event, pack, analyst).
     ``with_sources=False`` skips the per-relation source lookup (the network view).
     """
+    if origin and origin not in ORIGIN_KINDS:
+        raise SitrepError(Errors.E331, value=origin)
     rel, st, docs = schema.relations, schema.statements, schema.documents
     day = parse_date(as_of, "as_of")
     if predicate and predicate not in PREDICATES:
@@ -52,32 +71,46 @@ def list_relations(store: Store, *, as_of: str | None = None, actor: str | None 
         rows = [dict(r) for r in conn.execute(query).mappings()]
         if day:
             rows = [r for r in rows if relation_active(r, day)]
+        if origin:
+            rows = [r for r in rows if origin in loads_json(r["data"], {}).get(
+                "origins", [r["origin"]])]
         names = actor_names(conn, {r["subject"] for r in rows} | {r["object"] for r in rows})
         items = []
         for r in rows:
             data = loads_json(r.pop("data"), {})
             if not with_sources:
                 items.append({**r, "subject_name": names.get(r["subject"], r["subject"]),
-                              "object_name": names.get(r["object"], r["object"])})
+                              "object_name": names.get(r["object"], r["object"]),
+                              "origins": data.get("origins", [r["origin"]]),
+                              "last_seen": data.get("last_seen")})
                 continue
-            found = conn.execute(
-                select(st.c.document_id, docs.c.origin, docs.c.title, st.c.quote, st.c.start,
-                       st.c.end, st.c.modality, st.c.attribution)
-                .join(docs, docs.c.id == st.c.document_id)
-                .where(or_(st.c.id.in_(data.get("statements", [])), and_(
-                    st.c.subject == f"actor:{r['subject']}", st.c.property == r["predicate"],
-                    st.c.value == f"actor:{r['object']}")))
-                .order_by(docs.c.published, st.c.start)).mappings().all()
-            sources = [dict(s) for s in found] + list(data.get("sources", []))
+            # two index lookups (by statement id, by subject) rather than one OR, which no
+            # index serves: on a big store the OR scanned every statement per relation
+            columns = select(st.c.id, docs.c.published, st.c.document_id, docs.c.origin,
+                             docs.c.title, st.c.quote, st.c.start, st.c.end, st.c.modality,
+                             st.c.attribution, st.c.extractor).outerjoin(
+                                 docs, docs.c.id == st.c.document_id)
+            found = {s["id"]: dict(s) for s in conn.execute(columns.where(
+                st.c.id.in_(data.get("statements", [])))).mappings()}
+            found.update((s["id"], dict(s)) for s in conn.execute(columns.where(
+                st.c.subject == f"actor:{r['subject']}", st.c.property == r["predicate"],
+                st.c.value == f"actor:{r['object']}")).mappings())
+            ordered = sorted(found.values(), key=lambda s: (  # undated documents first
+                s["published"] is not None, s["published"] or "", s["start"] or 0, s["id"]))
+            for s in ordered:
+                del s["id"], s["published"]
+            sources = [_source(s) for s in ordered] + list(data.get("sources", []))
             items.append({**r, "subject_name": names.get(r["subject"], r["subject"]),
                           "object_name": names.get(r["object"], r["object"]),
-                          "sources": sources})
+                          "origins": data.get("origins", [r["origin"]]),
+                          "last_seen": data.get("last_seen"), "sources": sources})
     return {"as_of": day, "total": len(items), "items": items}
 
 
-def network(store: Store, *, as_of: str | None = None) -> dict[str, Any]:
+def network(store: Store, *, as_of: str | None = None,
+            origin: str | None = None) -> dict[str, Any]:
     """The actor graph valid on ``as_of``: actors with at least one edge, and the edges."""
-    rels = list_relations(store, as_of=as_of, with_sources=False)
+    rels = list_relations(store, as_of=as_of, origin=origin, with_sources=False)
     a = schema.actors
     ids = sorted({r["subject"] for r in rels["items"]} | {r["object"] for r in rels["items"]})
     with store.reader() as conn:
@@ -90,7 +123,8 @@ def network(store: Store, *, as_of: str | None = None) -> dict[str, Any]:
     nodes = [{k: n.get(k) for k in ("id", "name", "kind", "country")} for n in nodes]
     edges = [{"id": r["id"], "source": r["subject"], "target": r["object"],
               "predicate": r["predicate"], "start": r["start"], "end": r["end"],
-              "modality": r["modality"], "origin": r["origin"]} for r in rels["items"]]
+              "modality": r["modality"], "origin": r["origin"], "origins": r["origins"]}
+             for r in rels["items"]]
     return {"as_of": rels["as_of"], "nodes": nodes, "edges": edges,
             "first_date": span[0], "last_date": span[1]}
 

@@ -68,6 +68,8 @@
     if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); } // small graphs: keep labels readable
     box.dataset.edges = String(cy.edges().length);
     box.dataset.asOf = day;
+    const link = document.getElementById("net-relations-link");
+    if (link) link.href = "/relations?as_of=" + day;
     countEl.textContent = `${net.nodes.length} actors, ${cy.edges().length} relations`;
   }
 

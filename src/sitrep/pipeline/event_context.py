@@ -1,0 +1,121 @@
+"""What an event mention takes from its context beyond its own clause: the group a definite
+description names ("the Algerian movement"), the date a news lead in the present perfect
+implies, the asides that only describe an actor ("X, founded in 2015 by Y,"), and the one-sided
+roles of a change to a group. Split from ``events`` to keep each module about one job."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from .dates import DateMention
+from .event_mention import Arg, EventMention, Span
+from .framework import Sentence, WorkDoc
+from .roles import is_state
+from .triggers import Trigger
+
+# "MSA, founded in 2016 by X after a split from the MNLA, has joined forces": the aside's date
+# and places are the founding's, not the main verb's
+PARTICIPLE_ASIDE = re.compile(r",\s+(?:first\s+|originally\s+)?(?:founded|created|formed|"
+                              r"established|set up|born|launched)\s+(?:in|by|on|at|after|"
+                              r"during)\b[^,;:()]{0,120},")
+_APPOSITIVE = re.compile(r",\s+(?:(?:which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
+                         r"(?:(?:himself|herself|itself|themselves|also|already|previously)\s+)?|"
+                         r"(?:first\s+|originally\s+)?)$", re.I)
+
+
+def describes_actor(rel: str, a: int, offset: int, actors: Sequence[Any]) -> bool:
+    """The trigger opens an appositive or relative clause right after a name ("ISWAP, which
+    split from Boko Haram in 2016,"): it describes the actor, it is not the news."""
+    hit = _APPOSITIVE.search(rel, max(0, a - 45), a)
+    if hit is None or hit.start() == 0:
+        return False
+    named = _in_span(offset + hit.start() - 1, actors)
+    if re.search(r"\b(?:which|who)\b", hit.group(0), re.I):
+        # ("Damiba, who had himself taken power in January": any name, registered or not)
+        return named or re.search(r"\b[A-Z][\w’'-]*$", rel[:hit.start()]) is not None
+    # "X, founded in 2015," opens the aside; in "X, a commander of Y, declared" the comma
+    # closes one and the verb is the sentence's own
+    return named and rel.count(",", 0, hit.start()) % 2 == 0
+
+
+GROUP_CHANGE = "Change to group/activity"
+BASE = "Headquarters or base established"
+# "Boko Haram has pledged allegiance", "contractors have begun deploying": the news perfect
+_PERFECT_LEAD = re.compile(r"\b(?P<aux>has|have)\s+(?:(?:now|also|formally|officially|finally|"
+                           r"reportedly|begun|started|been)\s+)*$", re.I)
+
+
+def news_perfect(work: WorkDoc, sent: Sentence, trig: Trigger) -> DateMention | None:
+    """A report's lead told in the present perfect with no date ("X has rejoined Y") tells
+    news: it happened in the month of publication. The span is the auxiliary ("has")."""
+    hit = _PERFECT_LEAD.search(work.text, max(sent.start, trig.start - 40), trig.start)
+    pub = work.publication
+    if hit is None or pub is None or trig.form != "verbs" or trig.entry.weak:
+        return None
+    start = pub.end.replace(day=1)
+    end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return DateMention(hit.start("aux"), hit.end("aux"), hit.group("aux"), start, end, "month",
+                       None, "relative")
+
+
+# "The Algerian movement had pledged", "the group later claimed": a definite description of a
+# group as the subject right before the trigger
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?P<np>[Tt]he\s+(?:(?:[A-Z][\w’'-]+|new|jihadist|islamist|armed|rebel|militant|separatist|"
+    r"insurgent|terrorist|extremist)\s+)?(?:group|movement|organi[sz]ation|coalition|"
+    r"alliance|militia|faction))\s+(?:(?:has|had|have|also|later|then|itself|reportedly|"
+    r"subsequently)\s+)*$")
+GROUP_KINDS = frozenset({"jihadist_group", "armed_group", "militia", "political"})
+
+
+def actor_kind_of(work: WorkDoc, actor_id: str) -> str | None:
+    try:
+        return getattr(work.pack.actors.get(actor_id), "kind", None) if work.pack else None
+    except Exception:  # noqa: BLE001 - not a registry entry
+        return None
+
+
+def group_anaphor(work: WorkDoc, m: EventMention, lo: int) -> None:
+    """ "The Nigerian group had pledged allegiance ...": the group is the one last named before
+    (a person or a state named in between is not "the group")."""
+    hit = _GROUP_ANAPHOR.search(work.text, lo, m.trigger.start)
+    if hit is None or work.pack is None:
+        return
+    for a in reversed(work.actors):
+        if a.end > hit.start() or getattr(a, "kind", "") != "named":
+            continue
+        if actor_kind_of(work, str(a.actor_id)) in GROUP_KINDS:
+            m.args.insert(0, Arg("actor1", str(a.actor_id),
+                                 Span(hit.start("np"), hit.end("np"), "anaphor")))
+            m.notes.append(f"\"{hit.group('np')}\" is the group named before")
+            return
+
+
+def group_change_roles(work: WorkDoc, m: EventMention) -> None:
+    """A change to a group has one side, the group that changes: "X pledged allegiance to Y",
+    "X renamed itself Y", "the creation of Y was announced" code the group as actor1 (the
+    passive subject of "was founded" included) and the others as its associates, never as a
+    target. A state acting on a group ("the government dissolved the militia") keeps it as
+    the target."""
+    sides = [a for a in m.args if a.role in ("actor1", "actor2", "assoc_actor_1",
+                                             "assoc_actor_2")]
+    if not sides:
+        return
+    principal = next((a for a in sides if a.role == "actor1"), None) or \
+        next(a for a in sides if a.role == "actor2")
+    if principal.role == "actor1" and is_state(
+            actor_kind_of(work, principal.actor_id) or
+            ("government" if principal.actor_id.startswith(("state_forces", "government"))
+             else None)):
+        return
+    for a in sides:
+        a.role = "actor1" if a is principal else "assoc_actor_1"
+
+
+
+
+def _in_span(pos: int, items: Sequence[Any]) -> bool:
+    return any(x.start <= pos < x.end for x in items)

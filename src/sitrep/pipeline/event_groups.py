@@ -1,0 +1,306 @@
+"""Grouping event mentions into document events: coreference by evidence (same place, same
+day, same named actor, a definite anaphor), then what a whole group decides (background flag,
+type by target, the unnamed perpetrator ACLED codes as an unidentified armed group)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from ..pack.generic import resolve_rule
+from .dates import DateMention, Publication
+from .event_mention import VIOLENT, Arg, EventMention, Span
+from .event_typing import doc_country
+from .framework import WorkDoc
+
+_STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+BACKGROUND_DAYS = 92  # an event ending this long before publication is background
+
+
+def _compatible_types(a: EventMention, b: EventMention) -> bool:
+    if a.event_type in VIOLENT and b.event_type in VIOLENT:
+        return True
+    return a.event_type == b.event_type
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool:
+    """Intervals overlap (±1 day between two day-precise dates: reports straddle midnight)."""
+    slack = timedelta(days=1 if a.precision == b.precision == "day" else 0)
+    return a.start_date <= b.end_date + slack and b.start_date <= a.end_date + slack
+
+
+def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
+    score = 0.0
+    contained = False
+    for o in group:
+        if not _compatible_types(m, o):
+            return None
+        if m.event_type not in VIOLENT and m.sub_event_type != o.sub_event_type:
+            return None
+        if m.date and o.date and not _overlap(m.date, o.date):
+            return None
+        if m.place and o.place:
+            pm, po = m.place[1].place, o.place[1].place
+            if pm.id != po.id and pm.country != po.country:
+                return None
+            if pm.id != po.id and m.place[1].geo_precision < 3 and o.place[1].geo_precision < 3:
+                return None
+            if pm.id != po.id:
+                contained = True
+    first = group[0]
+    places = {o.place_id for o in group if o.place}
+    if m.place_id and m.place_id in places:
+        score += 2.0
+    elif contained:
+        score += 1.0  # "in Mali" and "in Bamako"
+    if m.date and any(o.date and o.date.precision == "day" and m.date.precision == "day"
+                      and o.date.start_date == m.date.start_date for o in group):
+        score += 1.0
+    elif m.date and m.place is None and m.event_type in VIOLENT and any(
+            o.date and o.date.precision == "month" and m.date.precision == "day"
+            and o.date.start_date <= m.date.start_date <= o.date.end_date for o in group):
+        score += 1.5  # "fighting last month near X ... Clashes began on 25 July"
+    named = set().union(*(o.named_actors for o in group))
+    score += min(2, len(m.named_actors & named)) * 1.0
+    points = {q.count.value for o in group for q in o.quantities}
+    if any(q.count.value in points for q in m.quantities):
+        score += 1.0
+    if m.anaphoric and (m.place is None or m.place[1].geo_precision == 3 or contained
+                        or m.place_id in places):
+        # the event under discussion: salient (many mentions) and recent ones first
+        distance = m.sentence.idx - group[-1].sentence.idx
+        score += 2.0 + 0.25 * min(len(group), 4) - 0.05 * min(distance, 20)
+    if first.sentence.idx == 0 and not first.sentence.text.rstrip().endswith(_FULL_STOPS) \
+            and not first.date:
+        score += 1.0  # the headline announces the event the story then tells
+    if m.sub_event_type == first.sub_event_type:
+        score += 0.5
+        if m.event_type not in VIOLENT and m.date and any(o.date for o in group):
+            score += 1.5  # "detained the president on Wednesday ... took power on Thursday"
+    return score
+
+
+def corefer(m: EventMention, events: list[list[EventMention]]) -> int | None:
+    best: tuple[float, int] | None = None
+    for key in range(len(events) - 1, -1, -1):
+        s = _evidence(m, events[key])
+        if s is None or s < 2.0:
+            continue
+        if best is None or s > best[0]:
+            best = (s, key)
+    return best[1] if best else None
+
+
+def can_stand_alone(m: EventMention) -> bool:
+    if m.count_only:
+        return False
+    if m.anaphoric and not m.quantities and not (m.place and m.place[1].geo_precision < 3) \
+            and not (m.date and m.date.precision == "day"):
+        return False  # "the attack" with nothing to attach it to
+    precise_place = m.place is not None and m.place[1].geo_precision <= 2
+    # a strategic development needs someone who did it: a name, or forces at a precise place
+    # ("Soldiers arrested a local mayor in Douentza"), not "the military authorities announced"
+    day = m.date is not None and m.date.precision == "day"
+    named = bool(m.named_actors) or ((precise_place or day) and bool(m.known_actors)) or (
+        precise_place and m.sub_event_type == "Arrests")  # "Two men were arrested in Bamako"
+    if m.event_type == "Strategic developments" and not m.trigger.entry.distributive and (
+            not named or m.date is None):
+        return False  # an undated development told in passing is background colour
+    return bool(m.date or m.quantities or (precise_place and m.args))
+
+
+def _demonym_before(work: WorkDoc, m: EventMention) -> tuple[str, Span] | None:
+    """ "a French air strike": the nationality right before the trigger says whose it was (and
+    is the span of the actor statement)."""
+    lo = max(m.sentence.start, m.trigger.start - 25)
+    near = [a for a in work.pack.find_actors(work.text[lo:m.trigger.start])
+            if a.kind == "demonym"] if work.pack is not None else []
+    if not near or not near[-1].country:
+        return None
+    return str(near[-1].country), Span(lo + near[-1].start, lo + near[-1].end)
+
+
+_FULL_STOPS = (".", "!", "?", '"', "”", "’")
+_SIDE = {"actor1": 1, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 2}
+
+
+def inherit(m: EventMention, group: list[EventMention]) -> None:
+    """A later sentence about the event keeps the event's sides: in "the army said it had
+    killed fifteen of the attackers" the army is still the side attacked, so roles that would
+    swap the sides are dropped (the counts stay)."""
+    sides = {a.actor_id: _SIDE[a.role] for o in group for a in o.args if a.role in _SIDE}
+    swapped = [a for a in m.args if a.role in _SIDE and a.actor_id in sides
+               and sides[a.actor_id] != _SIDE[a.role]]
+    if swapped or (m.count_only and m.trigger.entry.state_sub_type):
+        # ("special forces retook the building": the end of the siege, not a side of it)
+        m.args = [a for a in m.args if a.role not in _SIDE]
+        m.target = None  # the target was read from those roles
+        m.notes.append("roles read against the event's sides were dropped")
+    if m.count_only and m.trigger.entry.id != "killing":
+        m.event_type, m.sub_event_type = group[0].event_type, group[0].sub_event_type
+    if m.date is None:
+        m.notes.append("date from an earlier sentence about the same event")
+    if m.place is None:
+        m.notes.append("place from an earlier sentence about the same event")
+
+
+def finish(work: WorkDoc, group: list[EventMention]) -> None:
+    """Background flag for a whole document event, from its best date and its framing."""
+    pub: Publication | None = work.publication
+    dates = [m.date for m in group if m.date]
+    background = any(m.background for m in group)
+    if pub is not None and dates:
+        best = min(dates, key=lambda d: ("day", "month", "year").index(d.precision))
+        if best.end_date < pub.start - timedelta(days=BACKGROUND_DAYS):
+            background = True
+    for m in group:
+        m.background = background
+    targets = {m.target for m in group if m.target}
+    if len(targets) == 1 and targets != {"crowd"}:  # one sentence says who was hit
+        for m in group:
+            if m.trigger.entry.by_target:
+                if targets == {"civilians"}:
+                    m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+                else:
+                    m.event_type, m.sub_event_type = m.trigger.entry.type, m.trigger.entry.sub_type
+    first = group[0]
+    if first.event_type in VIOLENT and first.sub_event_type not in _STATE_WEAPONS and not any(
+            a.role in ("actor1", "claimed_by") for m in group for a in m.args):
+        # ACLED codes an unnamed perpetrator of an attack as an unidentified armed group
+        first.args.append(Arg("actor1", "unidentified_armed_group",
+                              Span(first.trigger.start, first.trigger.end)))
+        first.notes.append("perpetrator not named in the text")
+    state_act = first.sub_event_type in ("Air/drone strike", "Arrests") or \
+        first.trigger.entry.id == "coup"
+    if state_act and work.pack is not None and not any(
+            a.role == "actor1" for m in group for a in m.args):
+        # only states fly aircraft over the Sahel, arrest people or stage coups: unnamed, it is
+        # the state's forces
+        demonym = _demonym_before(work, first)
+        country = demonym[0] if demonym else \
+            next((m.place[1].place.country for m in group if m.place), None) \
+            or doc_country(work)
+        rule = work.pack.generic.rule("state_forces")
+        if rule is not None and country in rule.by_country:
+            first.args.append(Arg("actor1", resolve_rule(rule, country, None),
+                                  demonym[1] if demonym else
+                                  Span(first.trigger.start, first.trigger.end)))
+            first.notes.append("no perpetrator named: the state's forces")
+    crowd = {"Protests": "protesters", "Riots": "rioters"}.get(first.event_type)
+    if crowd and not any(a.role == "actor1" for m in group for a in m.args):
+        # ACLED codes a crowd whose organisers are not named as protesters / rioters
+        first.args.append(Arg("actor1", crowd, Span(first.trigger.start, first.trigger.end)))
+    if first.event_type == "Violence against civilians" and not any(
+            a.role == "actor2" for m in group for a in m.args):
+        # the span is the words that say who was hit ("a market", "villagers") when the
+        # sentence names them, else the trigger
+        span = first.target_span or (first.trigger.start, first.trigger.end)
+        first.args.append(Arg("actor2", "civilians", Span(*span)))
+    if work.pack is not None and not any(m.place for m in group):
+        _country_as_place(work, group)
+    if first.sub_event_type == "Non-state actor overtakes territory" and work.pack is not None \
+            and not any(a.role == "actor2" for m in group for a in m.args):
+        # a town or base taken by an armed group was the state's: its forces lost it
+        country = next((m.place[1].place.country for m in group if m.place), None)
+        rule = work.pack.generic.rule("state_forces")
+        if rule is not None and country in rule.by_country:
+            first.args.append(Arg("actor2", str(rule.by_country[country]),
+                                  Span(first.trigger.start, first.trigger.end)))
+            first.notes.append("territory taken from the state: its forces as the side hit")
+
+
+@lru_cache(maxsize=4)
+def _country_places(pack: Any) -> dict[str, Any]:
+    """Country code -> the gazetteer's entry for the country itself (feature PCLI)."""
+    out: dict[str, Any] = {}
+    for p in pack.gazetteer:
+        if p.feature_code == "PCLI" and p.country and p.country not in out:
+            out[p.country] = p
+    return out
+
+
+_ABROAD = frozenset({"foreign_forces", "pmc"})  # they act far from the country they belong to
+
+
+_COVERED = 300  # gazetteer places that make a country one the pack covers in detail
+
+
+@lru_cache(maxsize=4)
+def _foreign_countries(pack: Any) -> frozenset[str]:
+    """Countries whose forces the pack codes as foreign and whose towns it does not cover
+    ("French forces", "the French newspaper Le Monde" in a Mali story): their nationality in a
+    sentence does not say where the event was. Covered neighbours (Algeria) still do."""
+    rule = pack.generic.rule("state_forces")
+    if rule is None:
+        return frozenset()
+    places: dict[str, int] = {}
+    for p in pack.gazetteer:
+        if p.country:
+            places[p.country] = places.get(p.country, 0) + 1
+    return frozenset(c for c, actor_id in rule.by_country.items()
+                     if getattr(_registry_actor(pack, str(actor_id)), "kind", None) in _ABROAD
+                     and places.get(c, 0) < _COVERED)
+
+
+def _registry_actor(pack: Any, actor_id: str) -> Any:
+    try:
+        return pack.actors.get(actor_id)
+    except Exception:  # noqa: BLE001 - placeholders and country ids are not registry entries
+        return None
+
+
+def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
+    """An event told with no place still happened in a country, and the text usually says
+    which: a nationality in its sentence ("the Algerian movement pledged"), the home country of
+    the actor who did it (Boko Haram is Nigerian), else the country the document's places lie
+    in. The event gets that country as a country-level place (geo precision 3), its span the
+    words that say so."""
+    from ..pack.types import PlaceMention, ResolvedPlace
+
+    pack = work.pack
+    first = group[0]
+    found: tuple[str, int, int, str] | None = None
+    foreign = _foreign_countries(pack)
+    for m in group:
+        sent = m.sentence
+        demonyms = [a for a in pack.find_actors(sent.text) if a.kind == "demonym"
+                    and a.country and len(a.country) == 2 and a.country not in foreign]
+        if demonyms:
+            d = demonyms[0]
+            found = (d.country, sent.start + d.start, sent.start + d.end, "nationality")
+            break
+    named = [a for role in ("actor1", "claimed_by", "actor2", "assoc_actor_1", "assoc_actor_2")
+             for m in group for a in m.args
+             if a.role == role and getattr(a.mention, "kind", "named") == "named"]
+    homes = [(a, _registry_actor(pack, a.actor_id)) for a in named]
+    homes = [(a, x) for a, x in homes if x is not None and x.country and len(x.country) == 2
+             and x.kind not in _ABROAD]
+    # a person's home is not where his group acts (Belmokhtar, an Algerian, in Mali; al-Sahrawi,
+    # born in Western Sahara): groups and states only, then the document's places
+    group_home = next(((a, x) for a, x in homes if x.kind != "person"), None)
+    if found is None and group_home is not None:
+        a, x = group_home
+        found = (x.country, a.mention.start, a.mention.end, "actor's country")
+    if found is None:
+        country = doc_country(work)
+        if country:
+            found = (country, first.trigger.start, first.trigger.end, "document's country")
+    if found is None:
+        return
+    place = _country_places(pack).get(found[0])
+    if place is None:
+        return
+    holder = next((m for m in group if m.sentence.start <= found[1] < m.sentence.end), first)
+    pm = PlaceMention(found[1], found[2], work.text[found[1]:found[2]], (place,))
+    holder.place = (pm, ResolvedPlace(place, 3, 0.5, "country from the " + found[3]))
+    holder.notes.append("no place named: country from the " + found[3])
+    for rule_id in ("state_forces", "government"):
+        rule = pack.generic.rule(rule_id)
+        if rule is not None and found[0] in rule.by_country:
+            for m in group:  # "soldiers detained the president": now the country is known
+                for a in m.args:
+                    if a.actor_id == rule.placeholder:
+                        a.actor_id = str(rule.by_country[found[0]])
+
+

@@ -1,0 +1,193 @@
+"""Event type by target and actor ids in context: an attack on civilians is Violence against
+civilians, on armed men a battle; "angry youths set fire" is a riot; "soldiers" in a Malian
+event is the Malian army."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .event_mention import Arg, EventMention, Span
+from .framework import WorkDoc
+from .roles import is_state
+
+_CIVILIAN_TARGET = re.compile(
+    r"^[^.;]{0,50}?\b(?:hotels?|resorts?|caf[eé]s?|bars?|markets?|villages?|hamlets?|"
+    r"villagers|civilians?|worshippers|mosques?|"
+    r"churche?s?|weddings?|bus(?:es)?|passengers?|restaurants?|tourists?|residents|homes?|"
+    r"schools?|students|pupils|shoppers|funerals?|farmers|herders|camps? for displaced|"
+    r"displaced|women|children|aid workers?|journalists?)\b", re.I)
+_MILITARY_TARGET = re.compile(
+    r"^[^.;]{0,50}?\b(?:military|army|bases?|camps?|convoys?|checkpoints?|posts?|outposts?|"
+    r"barracks|patrols?|soldiers|troops|gendarmes?|gendarmerie|police|positions|airport|"
+    r"garrisons?|forces|mercenaries|units?|fighters|militants|jihadists)\b", re.I)
+_CIVILIAN_WORDS = re.compile(_CIVILIAN_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
+_MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
+_PEOPLE = re.compile(r"\s*\b(?:people|persons|dead|victims|bodies)\b", re.I)
+
+
+def actor_id_in_context(work: WorkDoc, mention: Any, m: EventMention) -> str:
+    """The registry id a mention stands for in this event: generic words ("soldiers") take the
+    event's country, else the country the document is mostly about."""
+    pack = work.pack
+    if pack is None or getattr(mention, "kind", "named") == "named":
+        return str(mention.actor_id)
+    country = m.place[1].place.country if m.place else None
+    country = country or doc_country(work)
+    date = m.date.value if m.date else work.document.published
+    if mention.kind == "demonym":
+        # "Malian and Wagner troops": the demonym qualifies the forces noun that follows;
+        # "Chadian peacekeepers" serve the UN mission of the country they are in
+        noun = next((a for a in work.actors if a.kind == "generic"
+                     and 0 <= a.start - mention.end <= 40), None)
+        if noun is not None and noun.rule:
+            rule = pack.generic.rule(noun.rule)
+            own = mention.country if rule is None or rule.takes_demonym else country
+            try:
+                return str(pack.resolve_generic(noun, country=own, date=date))
+            except Exception:  # noqa: BLE001
+                pass
+    try:
+        return str(pack.resolve_generic(mention, country=country, date=date))
+    except Exception:  # noqa: BLE001 - a pack without the rule keeps the placeholder
+        return str(mention.actor_id)
+
+
+def forces_of(work: WorkDoc, actor_id: str) -> str:
+    """A government in a fight stands for its armed forces (ACLED codes the military)."""
+    pack = work.pack
+    if pack is None or actor_kind(work, actor_id) != "government":
+        return actor_id
+    rule = pack.generic.rule("state_forces")
+    country = getattr(pack.actors.get(actor_id), "country", None)
+    if rule is None or not country or country not in rule.by_country:
+        return actor_id
+    return str(rule.by_country[country])
+
+
+def doc_country(work: WorkDoc) -> str | None:
+    """The country most of the document's places lie in (ties: the first named)."""
+    counts: dict[str, int] = {}
+    for _, res in work.places:
+        c = res.place.country
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def actor_kind(work: WorkDoc, actor_id: str) -> str | None:
+    pack = work.pack
+    if pack is None:
+        return None
+    try:
+        return str(pack.actors.get(actor_id).kind)
+    except Exception:  # noqa: BLE001 - placeholders are not in the registry
+        return "state_forces" if actor_id.startswith("state_forces") else None
+
+
+_CROWD = re.compile(r"\b(?:youths?|crowds?|mobs?|protesters|demonstrators|rioters|"
+                    r"angry residents|students)\b[^.;]{0,60}$", re.I)
+_VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set ablaze|"
+                            r"torch(?:ed|ing)|"
+                            r"storm(?:ed|ing)?|loot(?:ed|ing)|ransack(?:ed|ing)|threw stones|"
+                            r"throwing stones|stone-throwing|burn(?:ed|t|ing) tyres|vandali[sz]ed|"
+                            r"clashed with (?:police|security forces))\b", re.I)
+_AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?(?:crowds? of\s+)?"
+                            r"(?:protesters|demonstrators|marchers)\b", re.I)
+_HEAD_OF_STATE = re.compile(r"(?<!former )(?<!ex-)\b(?:(?:interim|transitional)\s+)?"
+                            r"(?:President|head of state|Prime Minister)\b(?!\s+of\s+the\s+"
+                            r"(?:party|association|assembly|council|club|federation))")
+_FACILITY_AFTER = re.compile(r"\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,2}(?:post|camp|base|"
+                             r"position|checkpoint|garrison|barracks|outpost)s?\b", re.I)
+_CROWD_WORD = re.compile(r"\b(?:protesters|demonstrators|marchers)\b", re.I)
+_MOB_TYPES = frozenset({"looting", "attack", "killing", "massacre"})
+
+
+def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
+    entry = m.trigger.entry
+    if entry.id in _MOB_TYPES and _CROWD.search(text[m.sentence.start:m.trigger.start]):
+        # "angry youths set fire to a police station": a riot, not a looting by an armed group
+        m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
+        m.target = "crowd"
+        return
+    rel = m.sentence.text
+    if entry.id == "protest" and _VIOLENT_CROWD.search(rel):
+        # "marched ... and tried to storm the embassy, smashing windows": a riot
+        m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
+        m.target = "crowd"
+        return
+    if entry.id == "arrests" and _HEAD_OF_STATE.search(rel):
+        # "soldiers detained President Kaboré": seizing the head of state is a coup
+        m.event_type, m.sub_event_type = "Strategic developments", "Other"
+        m.notes.append("head of state detained: coded as a coup")
+        return
+    a1 = [a for a in m.args if a.role == "actor1"]
+    if entry.by_target and _AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) and (
+            not a1 or is_state(actor_kind(work, a1[0].actor_id))):
+        # "security forces opened fire on protesters": force used against a protest
+        m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
+        m.target = "crowd"
+        m.args = [a for a in m.args if a.role not in ("actor2", "assoc_actor_2")]
+        crowd = _CROWD_WORD.search(text, m.trigger.end, m.sentence.end)
+        span = Span(crowd.start(), crowd.end()) if crowd else Span(m.trigger.start, m.trigger.end)
+        m.args.append(Arg("actor2", "protesters", span))
+        return
+    if entry.state_sub_type and _FACILITY_AFTER.match(text, m.trigger.end) and not (
+            a1 and is_state(actor_kind(work, a1[0].actor_id))):
+        # "jihadists overran an army post": a fight for a position, not a town taken
+        m.event_type, m.sub_event_type = "Battles", "Armed clash"
+        m.target = "armed"
+        return
+    if entry.state_sub_type and a1 and is_state(actor_kind(work, a1[0].actor_id)):
+        m.sub_event_type = entry.state_sub_type
+    if entry.state_sub_type and re.match(r"re(?:took|tak|captur|gain)", m.trigger.text, re.I):
+        m.sub_event_type = entry.state_sub_type
+    if not entry.by_target:
+        return
+    target = None
+    for a in m.args:
+        if a.role in ("actor2", "assoc_actor_2"):
+            kind = actor_kind(work, a.actor_id)
+            if kind == "civilians" or a.actor_id.startswith("civilians"):
+                target = "civilians"
+            elif kind is not None:
+                target = "armed"
+            break
+    passive = m.trigger.form == "verbs" and _PASSIVE_BEFORE.search(
+        text[m.sentence.start:m.trigger.start]) is not None
+    if target is None and not passive:  # "were killed when the security forces moved in"
+        after = text[m.trigger.end:m.sentence.end]
+        civ = _CIVILIAN_TARGET.match(after)
+        if _MILITARY_TARGET.match(after) and not _CIVILIAN_TARGET.match(
+                after[:len(_MILITARY_TARGET.match(after).group(0))]):  # type: ignore[union-attr]
+            target = "armed"
+        elif civ:
+            target = "civilians"
+            word = _CIVILIAN_WORDS.search(civ.group(0))
+            if word:
+                m.target_span = (m.trigger.end + word.start(), m.trigger.end + word.end())
+    if target is None and passive:
+        subject = text[m.sentence.start:m.trigger.start]  # "The village of X was attacked"
+        civ = _CIVILIAN_WORDS.search(subject)
+        if civ:
+            target = "civilians"
+            m.target_span = (m.sentence.start + civ.start(), m.sentence.start + civ.end())
+        elif _MILITARY_WORDS.search(subject):
+            target = "armed"
+    if target is None:
+        sides = {q.side for q in m.quantities if q.part_of is None and q.kind == "killed"}
+        people = any(_PEOPLE.search(q.text) or _PEOPLE.match(text, q.end)
+                     for q in m.quantities if q.kind == "killed")
+        if sides == {"civilians"} or (sides == {None} and people):
+            target = "civilians"
+        elif "forces" in sides:  # dead attackers say nothing about whom they attacked
+            target = "armed"
+    m.target = target
+    if target is None and entry.weak and not a1:
+        target = "civilians"
+    if target == "civilians":
+        m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+    else:
+        m.event_type, m.sub_event_type = entry.type, entry.sub_type
+

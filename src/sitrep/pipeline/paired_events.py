@@ -1,0 +1,71 @@
+"""Two events told in one sentence: "two attacks claimed by JNIM, one on a passenger boat near
+Banikane and the other on an army position at Bourem". Each half names its own place and its
+own target; the counts go to the half whose side they name (civilians to the boat, soldiers to
+the army post)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..model import stable_id
+from .event_mention import Arg, EventMention, Span
+
+_ONE_AND_OTHER = re.compile(r"\bone\s+(?:on|at|in|near|against|targeting)\b(?P<one>.*?)"
+                            r"\band\s+the\s+other\s+(?:on|at|in|near|against|targeting)\b"
+                            r"(?P<other>[^;]*)", re.I)
+_CIVILIAN = re.compile(r"\b(?:passenger|civilian|village|market|bus|boat|mosque|church|school|"
+                       r"wedding|hotel|camp for displaced|displaced)s?\b", re.I)
+_ARMED = re.compile(r"\b(?:army|military|base|post|position|camp|checkpoint|garrison|barracks|"
+                    r"convoy|patrol|gendarmerie|police)\b", re.I)
+_COUNT_SIDE = {"civilians": "civilians", "armed": "forces"}
+
+PlaceOf = Callable[[Any, list[Any], str], Any]
+
+
+def split_pair(m: EventMention, places: list[Any], doc_text: str,
+               place_of: PlaceOf) -> list[EventMention]:
+    """The two events of "... two attacks, one on A and the other on B", or ``[m]`` when the
+    sentence does not tell two. ``place_of(trigger, places, text)`` picks the event's place
+    among a half's places."""
+    if m.trigger.form != "plurals":
+        return [m]
+    text = m.sentence.text
+    hit = _ONE_AND_OTHER.search(text, m.trigger.end - m.sentence.start)
+    if hit is None:
+        return [m]
+    out = []
+    for half in ("one", "other"):
+        lo, hi = m.sentence.start + hit.start(half), m.sentence.start + hit.end(half)
+        own = [p for p in places if lo <= p[0].start < hi]
+        if not own:
+            return [m]  # both halves must say where: otherwise it is one event told twice
+        words = text[hit.start(half):hit.end(half)]
+        civ, arm = _CIVILIAN.search(words), _ARMED.search(words)
+        target = "civilians" if civ and not (arm and arm.start() < civ.start()) else \
+            "armed" if arm else None
+        e = copy.copy(m)
+        e.id = stable_id(m.document_id, m.trigger.start, m.trigger.end, lo)
+        e.place = place_of(m.trigger, own, doc_text)
+        e.notes = m.notes + ["one of two events told in one sentence"]
+        side = _COUNT_SIDE.get(target or "")
+        e.quantities = [q for q in m.quantities if q.side == side] if side else []
+        keep = [a for a in m.args if a.role in ("actor1", "assoc_actor_1", "claimed_by")]
+        if target == "civilians":
+            word = civ
+            assert word is not None
+            keep.append(Arg("actor2", "civilians",
+                            Span(lo + word.start(), lo + word.end())))
+            e.event_type, e.sub_event_type = "Violence against civilians", "Attack"
+        else:
+            hit_side = [a for a in m.args if a.role in ("actor2", "assoc_actor_2")
+                        and not a.actor_id.startswith("civilians")][:1]
+            keep += [Arg("actor2", a.actor_id, a.mention) for a in hit_side]
+            e.event_type = m.trigger.entry.type
+            e.sub_event_type = m.trigger.entry.sub_type
+        e.args = keep
+        e.target = target
+        out.append(e)
+    return out

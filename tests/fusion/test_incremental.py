@@ -1,0 +1,145 @@
+"""Incremental fusion: new reports join known events; the result equals a full rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fusion_reports import REPORTS, event_ids_by_origin, ingest_and_extract, snapshot, write_reports
+from sqlalchemy import delete, func, select
+
+from sitrep.fusion.apply import fuse_events
+from sitrep.model import Document
+from sitrep.pipeline import extract_pending
+from sitrep.store import Store, schema
+
+ALL = sorted(REPORTS)
+
+
+def test_a_then_b_equals_a_and_b_together(tmp_path: Path,
+                                          make_store: Callable[[str], Store]) -> None:
+    together = make_store("together")
+    ingest_and_extract(together, write_reports(tmp_path / "ab", ALL))
+    expected = snapshot(together)
+    assert len(expected) == 2
+    # forward, backward and interleaved: the year-precision report first, the day one last...
+    for order in (ALL, ALL[::-1], [ALL[3], ALL[0], ALL[2], ALL[1]]):
+        one_by_one = make_store("-".join(n[:7] for n in order))
+        for i, name in enumerate(order):
+            ingest_and_extract(one_by_one, write_reports(tmp_path / f"{order}-{i}", [name]))
+        assert snapshot(one_by_one) == expected, order
+
+
+def test_event_id_is_stable_when_a_source_is_added(tmp_path: Path, store: Store) -> None:
+    ingest_and_extract(store, write_reports(tmp_path / "a", ["hotel-year.txt"]))
+    (first,) = event_ids_by_origin(store)["hotel-year.txt"]
+    ingest_and_extract(store, write_reports(tmp_path / "b", ["hotel-day.txt"]))
+    ingest_and_extract(store, write_reports(tmp_path / "c", ["hotel-month.txt"]))
+    by_origin = event_ids_by_origin(store)
+    assert by_origin["hotel-day.txt"] == by_origin["hotel-month.txt"] == {first}
+    with store.reader() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.events)).scalar_one() == 1
+        row = conn.execute(select(schema.events)).mappings().one()
+    assert row["date_precision"] == "day"  # refined by the newer, more precise report
+
+
+def _extract_without_fusing(store: Store, folder: Path) -> None:
+    """What ``extract_pending`` writes per document, without its final fusion step."""
+    from sitrep.pack import load_pack
+    from sitrep.pipeline import extract_document, extractor_version
+    from sitrep.sources import ingest
+    from sitrep.store.events import replace_document_extraction
+
+    pack = load_pack()
+    report = ingest(store, [folder])
+    with store.reader() as conn:
+        rows = conn.execute(select(schema.documents).where(
+            schema.documents.c.id.in_(report.document_ids))).mappings().all()
+    for row in rows:
+        ext = extract_document(Document(text=row["text"], origin=row["origin"],
+                                        published=row["published"], id=row["id"]), pack)
+        with store.transaction() as conn:
+            replace_document_extraction(
+                conn, row["id"], sentences=[(s.idx, s.start, s.end, s.text)
+                                            for s in ext.work.sentences],
+                statements=ext.statements, sources=ext.sources(), pack=pack,
+                version=extractor_version(pack))
+
+
+def test_incremental_run_only_refuses_the_touched_neighbourhood(tmp_path: Path,
+                                                                store: Store) -> None:
+    ingest_and_extract(store, write_reports(tmp_path / "a", ["hotel-day.txt", "djibo-day.txt"]))
+    before = snapshot(store)
+    _extract_without_fusing(store, write_reports(tmp_path / "b", ["hotel-month.txt"]))
+    report = fuse_events(store)
+    # the new report and the hotel event it joins; the Djibo abduction is not touched
+    assert (report.refused, report.changed_events, report.events) == (2, 1, 2)
+    after = snapshot(store)
+    djibo = [k for k, v in before.items() if v[4] == "Djibo"]
+    assert len(djibo) == 1 and after[djibo[0]] == before[djibo[0]]
+    again = fuse_events(store)
+    assert (again.refused, again.changed_events) == (0, 0)  # nothing left queued
+
+
+def test_full_rebuild_and_reextraction_change_nothing(tmp_path: Path, store: Store) -> None:
+    ingest_and_extract(store, write_reports(tmp_path / "all", ALL))
+    expected, ids = snapshot(store), event_ids_by_origin(store)
+    report = fuse_events(store, full=True)
+    assert report.full and report.document_events == 4 and report.events == 2
+    assert snapshot(store) == expected and event_ids_by_origin(store) == ids
+    extract_pending(store, force=True)
+    assert snapshot(store) == expected and event_ids_by_origin(store) == ids
+
+
+def test_a_store_without_fusion_state_is_rebuilt(tmp_path: Path, store: Store) -> None:
+    """Stores written before incremental fusion (no fusion_mentions) rebuild on first use."""
+    ingest_and_extract(store, write_reports(tmp_path / "all", ALL))
+    expected = snapshot(store)
+    with store.transaction() as conn:
+        conn.execute(delete(schema.fusion_keys))
+        conn.execute(delete(schema.fusion_mentions))
+    report = fuse_events(store)
+    assert report.full
+    assert snapshot(store) == expected
+
+
+def test_a_report_that_no_longer_yields_the_event_leaves_it(tmp_path: Path, store: Store) -> None:
+    """Re-extraction that finds nothing in one document: its source leaves the fused event,
+    which is re-assembled from the other reports (no stale source, no stale figure)."""
+    from sitrep.pack import load_pack
+    from sitrep.pipeline import extractor_version
+    from sitrep.store.events import replace_document_extraction
+
+    ingest_and_extract(store, write_reports(tmp_path / "a", ["hotel-day.txt", "hotel-year.txt"]))
+    (hotel,) = event_ids_by_origin(store)["hotel-day.txt"]
+    with store.reader() as conn:
+        doc = conn.execute(select(schema.documents.c.id).where(
+            schema.documents.c.origin.like("%hotel-day.txt"))).scalar_one()
+    pack = load_pack()
+    with store.transaction() as conn:
+        replace_document_extraction(conn, doc, sentences=[], statements=[], sources=[],
+                                    pack=pack, version=extractor_version(pack))
+    fuse_events(store, pack)
+    by = event_ids_by_origin(store)
+    assert "hotel-day.txt" not in by and by["hotel-year.txt"] == {hotel}  # id kept
+    with store.reader() as conn:
+        row = conn.execute(select(schema.events)).mappings().one()
+    assert (row["date_precision"], row["fatalities_low"]) == ("year", 30)  # the year report's
+
+
+def test_writing_events_in_small_rounds_gives_the_same_events(
+        tmp_path: Path, make_store: Callable[[str], Store],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big batches are assembled a few thousand events at a time (memory); the round size
+    must not change what is written."""
+    import sitrep.fusion.apply as apply
+
+    whole = make_store("whole")
+    ingest_and_extract(whole, write_reports(tmp_path / "whole", ALL))
+    monkeypatch.setattr(apply, "PUBLISH_CHUNK", 1)
+    rounds = make_store("rounds")
+    ingest_and_extract(rounds, write_reports(tmp_path / "rounds", ALL))
+    assert snapshot(rounds) == snapshot(whole)
+    fuse_events(rounds, full=True)
+    assert snapshot(rounds) == snapshot(whole)

@@ -34,10 +34,26 @@ def test_invalid_lexicon_names_the_entry(tmp_path: Path) -> None:
 def test_repelled_attacks_and_military_interventions_are_battles() -> None:
     lex = load_lexicon()
     for text, form in [("Troops repelled the assailants near the camp.", "repelled"),
-                       ("Chadian forces intervened in the north in 2013.", "forces intervened"),
+                       ("Chadian forces intervened in the north in 2013.", "intervened in"),
                        ("The militia was beaten back by the army.", "beaten back"),
                        ("The military intervention began in January.", "military intervention")]:
         found = [t for t in lex.find(text) if t.text == form]
         assert found and found[0].entry.type == "Battles", text
-    assert not [t for t in lex.find("The mayor intervened in the dispute.")
-                if t.entry.type == "Battles"]
+    assert lex.find("The mayor intervened in the dispute.")[0].entry.needs_named_actor
+
+
+def test_an_intervention_is_an_event_only_when_a_named_actor_intervenes() -> None:
+    from sitrep.model import Document
+    from sitrep.pack import load_pack
+    from sitrep.pipeline import extract_document
+
+    pack = load_pack()
+
+    def events(text: str) -> list[str]:
+        work = extract_document(Document(text=text, origin="t", title="t",
+                                         published="2017-03-01"), pack)
+        return [m.event_type for m in work.mentions]
+
+    assert events("In January 2013, French forces intervened in Mali to halt an advance.") \
+        == ["Battles"]
+    assert events("On Monday the mayor intervened in a dispute between herders in Mopti.") == []

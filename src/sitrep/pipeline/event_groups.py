@@ -98,6 +98,8 @@ def can_stand_alone(m: EventMention) -> bool:
     if m.anaphoric and not m.quantities and not (m.place and m.place[1].geo_precision < 3) \
             and not (m.date and m.date.precision == "day"):
         return False  # "the attack" with nothing to attach it to
+    if m.trigger.entry.needs_named_actor and not m.named_actors:
+        return False  # "the mayor intervened in the dispute" is not a military intervention
     precise_place = m.place is not None and m.place[1].geo_precision <= 2
     # a strategic development needs someone who did it: a name, or forces at a precise place
     # ("Soldiers arrested a local mayor in Douentza"), not "the military authorities announced"

@@ -48,6 +48,7 @@ class LexiconEntry:
     weak: bool = False
     state_sub_type: str | None = None
     distributive: bool = False
+    needs_named_actor: bool = False  # only an event when a named actor does it ("intervened")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def parse_lexicon(raw: Any, path: Path) -> Lexicon:
             raise _fail(path, f"{eid}: unknown state_sub_type {state_sub!r}")
         entries[eid] = LexiconEntry(eid, etype, sub, int(e.get("priority", 0)),
                                     bool(e.get("by_target")), bool(e.get("weak")), state_sub,
-                                    bool(e.get("distributive")))
+                                    bool(e.get("distributive")),
+                                    bool(e.get("needs_named_actor")))
         for cls in _FORM_CLASSES:
             values = e.get(cls) or []
             if not isinstance(values, list):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 
 from ...errors import Errors, SitrepError
 from .. import schema
@@ -24,8 +24,8 @@ def list_actors(store: Store, *, q: str | None = None, kind: str | None = None,
     if sort.lstrip("-") not in sorts:
         raise SitrepError(Errors.E501, name="sort", value=sort, detail="unknown column",
                           fix="Sort by one of: " + ", ".join(sorts) + " (prefix - for descending).")
-    n_events = (select(func.count(func.distinct(ea.c.event_id))).where(ea.c.actor_id == a.c.id)
-                .scalar_subquery().label("events"))
+    n_events: Any = (select(func.count(func.distinct(ea.c.event_id)))
+                     .where(ea.c.actor_id == a.c.id).scalar_subquery().label("events"))
     conds: list[Any] = []
     if q:
         like = f"%{q.strip().lower()}%"
@@ -37,9 +37,14 @@ def list_actors(store: Store, *, q: str | None = None, kind: str | None = None,
         conds.append(func.lower(a.c.country) == country.strip().lower())
     where = and_(True, *conds)
     key = sort.lstrip("-")
-    col = n_events if key == "events" else a.c[key]
-    order = col.desc() if sort.startswith("-") else col.asc()
     with store.reader() as conn:
+        if conn.dialect.name == "sqlite":
+            # per-actor counts kept by triggers (migration 0034): sorting 600 actors by events
+            # reads 600 rows instead of counting two million event links
+            n_events = literal_column("coalesce((SELECT c.events FROM actor_event_counts c "
+                                      "WHERE c.actor_id = actors.id), 0)").label("events")
+        col = n_events if key == "events" else a.c[key]
+        order = col.desc() if sort.startswith("-") else col.asc()
         if conn.execute(select(func.count()).select_from(a)).scalar_one() == 0:
             n = func.count(func.distinct(ea.c.event_id))
             counts = {r[0]: int(r[1]) for r in conn.execute(

@@ -42,6 +42,42 @@ def _source(row: Any) -> dict[str, Any]:
     return out
 
 
+def _evidence(conn: Any, rows: list[dict[str, Any]],
+              datas: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Each relation's statements (the ones it cites, and any stating the same triple), for
+    all relations in a few chunked queries rather than one or two per relation, in the order
+    of their documents (undated first), then span."""
+    st, docs = schema.statements, schema.documents
+    columns = select(st.c.id, docs.c.published, st.c.document_id, docs.c.origin, docs.c.title,
+                     st.c.quote, st.c.start, st.c.end, st.c.modality, st.c.attribution,
+                     st.c.extractor, st.c.subject, st.c.property, st.c.value).outerjoin(
+                         docs, docs.c.id == st.c.document_id)
+    by_id: dict[str, dict[str, Any]] = {}
+    by_triple: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    cited = sorted({s for d in datas for s in d.get("statements", [])})
+    subjects = sorted({f"actor:{r['subject']}" for r in rows})
+    predicates = sorted({r["predicate"] for r in rows})
+    for i in range(0, len(cited), 500):
+        for s in conn.execute(columns.where(st.c.id.in_(cited[i:i + 500]))).mappings():
+            by_id[s["id"]] = dict(s)
+    for i in range(0, len(subjects), 500):
+        for s in conn.execute(columns.where(st.c.subject.in_(subjects[i:i + 500]),
+                                            st.c.property.in_(predicates))).mappings():
+            by_triple.setdefault((s["subject"], s["property"], s["value"]), []).append(dict(s))
+    out = []
+    for r, data in zip(rows, datas, strict=True):
+        found = {s: by_id[s] for s in data.get("statements", []) if s in by_id}
+        for s in by_triple.get((f"actor:{r['subject']}", r["predicate"], f"actor:{r['object']}"),
+                               []):
+            found[s["id"]] = s
+        ordered = sorted(found.values(), key=lambda s: (
+            s["published"] is not None, s["published"] or "", s["start"] or 0, s["id"]))
+        out.append([{k: v for k, v in s.items()
+                     if k not in ("id", "published", "subject", "property", "value")}
+                    for s in ordered])
+    return out
+
+
 ORIGIN_KINDS = ("analyst", "text", "event", "pack")
 
 
@@ -56,7 +92,7 @@ def list_relations(store: Store, *, as_of: str | None = None, actor: str | None 
     """
     if origin and origin not in ORIGIN_KINDS:
         raise SitrepError(Errors.E331, value=origin)
-    rel, st, docs = schema.relations, schema.statements, schema.documents
+    rel = schema.relations
     day = parse_date(as_of, "as_of")
     if predicate and predicate not in PREDICATES:
         raise SitrepError(Errors.E501, name="predicate", value=predicate,
@@ -75,35 +111,18 @@ def list_relations(store: Store, *, as_of: str | None = None, actor: str | None 
             rows = [r for r in rows if origin in loads_json(r["data"], {}).get(
                 "origins", [r["origin"]])]
         names = actor_names(conn, {r["subject"] for r in rows} | {r["object"] for r in rows})
+        datas = [loads_json(r.pop("data"), {}) for r in rows]
+        evidence = _evidence(conn, rows, datas) if with_sources else []
         items = []
-        for r in rows:
-            data = loads_json(r.pop("data"), {})
-            if not with_sources:
-                items.append({**r, "subject_name": names.get(r["subject"], r["subject"]),
-                              "object_name": names.get(r["object"], r["object"]),
-                              "origins": data.get("origins", [r["origin"]]),
-                              "last_seen": data.get("last_seen")})
-                continue
-            # two index lookups (by statement id, by subject) rather than one OR, which no
-            # index serves: on a big store the OR scanned every statement per relation
-            columns = select(st.c.id, docs.c.published, st.c.document_id, docs.c.origin,
-                             docs.c.title, st.c.quote, st.c.start, st.c.end, st.c.modality,
-                             st.c.attribution, st.c.extractor).outerjoin(
-                                 docs, docs.c.id == st.c.document_id)
-            found = {s["id"]: dict(s) for s in conn.execute(columns.where(
-                st.c.id.in_(data.get("statements", [])))).mappings()}
-            found.update((s["id"], dict(s)) for s in conn.execute(columns.where(
-                st.c.subject == f"actor:{r['subject']}", st.c.property == r["predicate"],
-                st.c.value == f"actor:{r['object']}")).mappings())
-            ordered = sorted(found.values(), key=lambda s: (  # undated documents first
-                s["published"] is not None, s["published"] or "", s["start"] or 0, s["id"]))
-            for s in ordered:
-                del s["id"], s["published"]
-            sources = [_source(s) for s in ordered] + list(data.get("sources", []))
-            items.append({**r, "subject_name": names.get(r["subject"], r["subject"]),
-                          "object_name": names.get(r["object"], r["object"]),
-                          "origins": data.get("origins", [r["origin"]]),
-                          "last_seen": data.get("last_seen"), "sources": sources})
+        for i, (r, data) in enumerate(zip(rows, datas, strict=True)):
+            item = {**r, "subject_name": names.get(r["subject"], r["subject"]),
+                    "object_name": names.get(r["object"], r["object"]),
+                    "origins": data.get("origins", [r["origin"]]),
+                    "last_seen": data.get("last_seen")}
+            if with_sources:
+                item["sources"] = ([_source(s) for s in evidence[i]]
+                                   + list(data.get("sources", [])))
+            items.append(item)
     return {"as_of": day, "total": len(items), "items": items}
 
 

@@ -249,3 +249,25 @@ def test_fighting_alongside_is_not_fighting_against() -> None:
     got = pack_rels("The Nigerien army, backed by troops from Operation Barkhane, pushed "
                     "north.")
     assert ("operation_barkhane", "supports", "fan") in got
+
+
+def test_a_subject_pronoun_stands_for_the_one_person_named_before_it() -> None:
+    from sitrep.model import Document
+    from sitrep.pack import load_pack
+    from sitrep.pipeline import extract_document
+
+    pack = load_pack()
+
+    def found(text: str) -> set[tuple[str, str, str]]:
+        work = extract_document(Document(text=text, origin="t", title="t",
+                                         published="2025-01-10"), pack).work
+        return {(r.subject, r.predicate, r.object) for r in work.relations}
+
+    assert ("andrey_averyanov", "leads", "africa_corps") in found(
+        "Brussels froze the assets of Andrei Averyanov, arguing that he is in charge of the "
+        "Africa Corps deployment.")
+    assert ("iyad_ag_ghaly", "leads", "jnim") in found(
+        "Iyad Ag Ghaly was a Tuareg rebel in the 1990s. He is now in charge of JNIM.")
+    # two people named before: no guess
+    assert not any(p == "leads" for _, p, _ in found(
+        "Mokhtar Belmokhtar met Iyad Ag Ghaly in 2012. He was in charge of al-Mourabitoun."))

@@ -378,6 +378,34 @@ def definite_mentions(text: str, sentences: Sequence[tuple[int, int]],
     return out
 
 
+# "..., alleging that he is in charge of X": a subject pronoun after "that" or a clause break
+_PERSON_PRONOUN = re.compile(r"(?:^\s*|\bthat\s+|[,;]\s+(?:and\s+|but\s+)?)(He|he|She|she)"
+                             r"\s+(?:is|was|has|had|remains|became|now|also|still)\b")
+
+
+def pronoun_mentions(text: str, sentences: Sequence[tuple[int, int]],
+                     actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
+    """A subject "he"/"she" stands for the one person named before it in its sentence or, when
+    the sentence names none, in the previous one (never a guess between two people)."""
+    if pack is None:
+        return []
+    out: list[ActorSpan] = []
+    prev_people: list[str] = []
+    for s_start, s_end in sorted(sentences):
+        here = sorted((a for a in actors if s_start <= a.start and a.end <= s_end),
+                      key=lambda a: a.start)
+        for m in _PERSON_PRONOUN.finditer(text[s_start:s_end]):
+            start, end = s_start + m.start(1), s_start + m.end(1)
+            before = list(dict.fromkeys(a.actor_id for a in here if a.end <= start
+                                        and _kind(pack, a.actor_id) == "person"))
+            people = before or prev_people
+            if len(people) == 1:
+                out.append(ActorSpan(start, end, people[0]))
+        prev_people = list(dict.fromkeys(a.actor_id for a in here
+                                         if _kind(pack, a.actor_id) == "person"))
+    return out
+
+
 def name_affiliations(text: str, sentences: Iterable[tuple[int, int]],
                       actors: Sequence[ActorSpan], pack: Any) -> list[RelationMention]:
     """A group whose name embeds another group's name at its start is that group's branch:
@@ -431,6 +459,7 @@ def extract_relations(
     sentences = list(sentences)
     actors = list(actors) + surname_mentions(text, actors, pack)
     actors += definite_mentions(text, sentences, actors, pack)
+    actors += pronoun_mentions(text, sentences, actors, pack)
     ordered = sorted(actors, key=lambda a: (a.start, -a.end))
     found: dict[tuple[str, str, str, int], RelationMention] = {}
     for rel in name_affiliations(text, sentences, ordered, pack):

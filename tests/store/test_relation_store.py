@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import insert, select
 
 from sitrep.model import utcnow
@@ -163,3 +165,31 @@ def test_pack_facts_are_relations_with_the_pack_as_source(store: Store) -> None:
     n = len(list(iter_relation_records(store)))
     sync_pack_actors(store, load_pack())  # idempotent
     assert len(list(iter_relation_records(store))) == n
+
+
+def test_queued_relations_are_built_once_and_match_immediate_assembly(store: Store,
+                                                                     tmp_path: Path) -> None:
+    """Extraction queues the relations a document touches and rebuilds each once per run (per
+    document it re-read a relation's whole evidence: quadratic); the rows are the same."""
+    from sitrep.store.relations import assemble_queued_relations
+
+    now_store = Store(tmp_path / "now.db")
+    for s in (store, now_store):
+        _doc(s, "d1", "a.txt")
+        _doc(s, "d2", "b.txt")
+    docs = {"d1": [_mention("bel", "split_from", "aq", "2012"),
+                   _mention("jnim", "fights", "fama")],
+            "d2": [_mention("bel", "split_from", "aq"),
+                   _mention("jnim", "fights", "fama", "2019")]}
+    with now_store.transaction() as conn:
+        for doc, mentions in docs.items():
+            replace_document_relations(conn, doc, mentions, extractor="t")
+    with store.transaction() as conn:
+        for doc, mentions in docs.items():
+            replace_document_relations(conn, doc, mentions, extractor="t", queue=True)
+    assert list(iter_relation_records(store)) == []  # not built yet: queued
+    assert assemble_queued_relations(store) == 2
+    assert list(iter_relation_records(store)) == list(iter_relation_records(now_store))
+    with store.reader() as conn:
+        assert conn.execute(select(schema.relation_queue)).first() is None
+    assert assemble_queued_relations(store) == 0  # idempotent

@@ -155,7 +155,7 @@ def _extract_one(row: Any, pipe: Pipeline, pack: Any, version: str, run_id: int,
         statements=work.statements, sources=ext.sources(), pack=pack,
         version=version, run_id=run_id)
     replace_document_relations(writes.conn, document.id, work.relations,
-                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id)
+                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id, queue=True)
     writes.done()
     report.documents += 1
     report.events += len(written)
@@ -202,6 +202,11 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
                     _extract_one(row, pipe, pack, version, run_id, writes, report)
                     if progress is not None:
                         progress(report.documents + len(report.rejected), len(ids))
+        # relation rows whose evidence changed, rebuilt once each (also what a killed run
+        # queued and left)
+        from ..store.relations import assemble_queued_relations
+
+        assemble_queued_relations(store)
         if report.documents or force:
             # one event, many reports: rebuild events from all document events (idempotent)
             from ..fusion.apply import fuse_events

@@ -279,6 +279,13 @@ def _fusion_state(conn: Connection) -> None:
 
 
 
+@migration("0050_relation_queue")
+def _relation_queue(conn: Connection) -> None:
+    """Relations touched by extraction are queued and rebuilt once per run: rebuilding a
+    relation per document re-read all its evidence each time (quadratic on a big corpus)."""
+    schema.relation_queue.create(conn, checkfirst=True)
+
+
 @migration("0070_postgres_parity")
 def _postgres_parity(conn: Connection) -> None:
     """PostgreSQL stores created before 0002 and 0032 had their PostgreSQL halves (they were

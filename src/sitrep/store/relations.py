@@ -191,10 +191,11 @@ def event_relation_mentions(conn: Connection, document_id: str) -> list[Relation
 
 def replace_document_relations(conn: Connection, document_id: str,
                                mentions: Sequence[RelationMention], *, extractor: str,
-                               run_id: int | None = None) -> int:
+                               run_id: int | None = None, queue: bool = False) -> int:
     """Replace what one document says about relations (idempotent re-extraction): the text
     relations given, plus the relations its events imply (read from its event-mention
-    statements, so call this after they are written)."""
+    statements, so call this after they are written). The relation rows touched are rebuilt
+    now, or with ``queue`` left for ``assemble_queued_relations`` (once per batch or run)."""
     st = schema.statements
     old = conn.execute(select(st.c.subject, st.c.property, st.c.value).where(
         st.c.document_id == document_id, st.c.property.in_(PREDICATES))).all()
@@ -209,8 +210,22 @@ def replace_document_relations(conn: Connection, document_id: str,
     insert_ignore(conn, st, rows)
     keys = {(s[len("actor:"):], p, v[len("actor:"):]) for s, p, v in old}
     keys |= {(m.subject, m.predicate, m.object) for m in [*mentions, *implied]}
-    assemble_relations(conn, keys)
+    if queue:
+        insert_ignore(conn, schema.relation_queue, [
+            {"subject": s, "predicate": p, "object": o} for s, p, o in sorted(keys)])
+    else:
+        assemble_relations(conn, keys)
     return len(mentions) + len(implied)
+
+
+def assemble_queued_relations(store: Store) -> int:
+    """Rebuild every queued relation row once and empty the queue; returns how many."""
+    q = schema.relation_queue
+    with store.transaction() as conn:
+        keys = [(r.subject, r.predicate, r.object) for r in conn.execute(select(q))]
+        assemble_relations(conn, keys)
+        conn.execute(delete(q))
+    return len(keys)
 
 
 def _strongest(modalities: Iterable[str]) -> str | None:

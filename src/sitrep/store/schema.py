@@ -276,3 +276,12 @@ fusion_queue = Table(
     "fusion_queue", metadata,
     Column("event_id", String, primary_key=True),
 )
+
+# relations whose evidence changed and whose row is not rebuilt yet (extraction queues them and
+# assembles each once per run, not once per document)
+relation_queue = Table(
+    "relation_queue", metadata,
+    Column("subject", String, primary_key=True),
+    Column("predicate", String, primary_key=True),
+    Column("object", String, primary_key=True),
+)

@@ -193,3 +193,25 @@ def test_queued_relations_are_built_once_and_match_immediate_assembly(store: Sto
     with store.reader() as conn:
         assert conn.execute(select(schema.relation_queue)).first() is None
     assert assemble_queued_relations(store) == 0  # idempotent
+
+
+def test_routine_pack_sync_skips_relations_already_current(store: Store) -> None:
+    from sqlalchemy import delete
+
+    from sitrep.pack import load_pack
+    from sitrep.store.actors import sync_pack_actors
+    from sitrep.store.relations import pack_relation_rows, pack_relations_current
+
+    pack = load_pack()
+    with store.reader() as conn:
+        assert not pack_relations_current(conn, pack)
+    sync_pack_actors(store, pack, if_changed=True)
+    with store.reader() as conn:
+        assert pack_relations_current(conn, pack)
+    first = pack_relation_rows(pack)[0]["id"]
+    with store.transaction() as conn:
+        conn.execute(delete(schema.statements).where(schema.statements.c.id == first))
+        assert not pack_relations_current(conn, pack)
+    sync_pack_actors(store, pack, if_changed=True)  # a missing fact is written again
+    with store.reader() as conn:
+        assert pack_relations_current(conn, pack)

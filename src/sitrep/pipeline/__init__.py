@@ -216,7 +216,7 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
             # with the first extraction: pages, `relations` and `actor` need no `pack sync`
             from ..store.actors import sync_pack_actors
 
-            sync_pack_actors(store, pack)
+            sync_pack_actors(store, pack, if_changed=True)
     except BaseException:
         status = "failed"
         raise

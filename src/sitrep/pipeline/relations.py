@@ -383,12 +383,17 @@ _PERSON_PRONOUN = re.compile(r"(?:^\s*|\bthat\s+|[,;]\s+(?:and\s+|but\s+)?)(He|h
                              r"\s+(?:is|was|has|had|remains|became|now|also|still)\b")
 
 
+_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
 def pronoun_mentions(text: str, sentences: Sequence[tuple[int, int]],
                      actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
     """A subject "he"/"she" stands for the one person named before it in its sentence or, when
     the sentence names none, in the previous one (never a guess between two people)."""
-    if pack is None:
-        return []
+    people_ids = {a.actor_id for a in actors} if pack is not None else set()
+    people_ids = {a for a in people_ids if _kind(pack, a) == "person"}
+    if not people_ids or _ANY_PRONOUN.search(text) is None:
+        return []  # the common case, decided once per document instead of per sentence
     out: list[ActorSpan] = []
     prev_people: list[str] = []
     for s_start, s_end in sorted(sentences):
@@ -397,12 +402,11 @@ def pronoun_mentions(text: str, sentences: Sequence[tuple[int, int]],
         for m in _PERSON_PRONOUN.finditer(text[s_start:s_end]):
             start, end = s_start + m.start(1), s_start + m.end(1)
             before = list(dict.fromkeys(a.actor_id for a in here if a.end <= start
-                                        and _kind(pack, a.actor_id) == "person"))
+                                        and a.actor_id in people_ids))
             people = before or prev_people
             if len(people) == 1:
                 out.append(ActorSpan(start, end, people[0]))
-        prev_people = list(dict.fromkeys(a.actor_id for a in here
-                                         if _kind(pack, a.actor_id) == "person"))
+        prev_people = list(dict.fromkeys(a.actor_id for a in here if a.actor_id in people_ids))
     return out
 
 

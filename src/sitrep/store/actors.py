@@ -27,8 +27,10 @@ def _actor_row(actor: Any) -> dict[str, Any]:
             "data": json.dumps(data, ensure_ascii=False)}
 
 
-def sync_pack_actors(store: Store, pack: Any) -> dict[str, int]:
-    """Upsert every pack actor and add its aliases; returns counts of what changed."""
+def sync_pack_actors(store: Store, pack: Any, *, if_changed: bool = False) -> dict[str, int]:
+    """Upsert every pack actor and add its aliases; returns counts of what changed. With
+    ``if_changed`` (the sync after each extraction) the pack's relations are rewritten only
+    when the store does not hold them as they are; ``sitrep pack sync`` always rewrites."""
     from ..pack import normalize
 
     a, al = schema.actors, schema.aliases
@@ -63,9 +65,10 @@ def sync_pack_actors(store: Store, pack: Any) -> dict[str, int]:
         insert_ignore(conn, al, alias_rows)
         aliases_added = len(alias_rows)
         # the pack's dated actor-to-actor facts are relations too (origin "pack")
-        from .relations import sync_pack_relations
+        from .relations import pack_relations_current, sync_pack_relations
 
-        sync_pack_relations(conn, pack)
+        if not (if_changed and pack_relations_current(conn, pack)):
+            sync_pack_relations(conn, pack)
     return {"actors_added": added, "actors_updated": updated, "aliases_added": aliases_added}
 
 

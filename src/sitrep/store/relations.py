@@ -296,6 +296,22 @@ def pack_relation_rows(pack: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def pack_relations_current(conn: Connection, pack: Any) -> bool:
+    """Whether the store already holds this pack's relation statements as they are now (a few
+    primary-key lookups), so a routine sync can skip the rewrite and its reassembly."""
+    rows = pack_relation_rows(pack)
+    st = schema.statements
+    fields = ("subject", "property", "value", "quote", "extractor")
+    stored: dict[str, tuple[Any, ...]] = {}
+    ids = [r["id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(st.c.id, *[st.c[f] for f in fields])
+                              .where(st.c.id.in_(ids[i:i + 500]))):
+            stored[r[0]] = tuple(r[1:])
+    return len(stored) == len(rows) and all(
+        stored.get(r["id"]) == tuple(r[f] for f in fields) for r in rows)
+
+
 def sync_pack_relations(conn: Connection, pack: Any) -> int:
     """Replace the pack's relation statements with this pack's facts and reassemble the
     relations they touch; returns how many pack relations there are."""

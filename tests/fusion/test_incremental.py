@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select
 from sitrep.fusion.apply import fuse_events
 from sitrep.model import Document
 from sitrep.pipeline import extract_pending
+from sitrep.sources import ingest
 from sitrep.store import Store, schema
 
 ALL = sorted(REPORTS)
@@ -29,6 +30,26 @@ def test_a_then_b_equals_a_and_b_together(tmp_path: Path,
         for i, name in enumerate(order):
             ingest_and_extract(one_by_one, write_reports(tmp_path / f"{order}-{i}", [name]))
         assert snapshot(one_by_one) == expected, order
+
+
+def test_fusing_in_rounds_during_extraction_gives_the_same_events(
+        tmp_path: Path, make_store: Callable[[str], Store],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long extraction fuses every ``fuse_every`` documents to bound its memory: rounds of
+    one document must give what one round at the end gives."""
+    import sitrep.fusion.apply as fusion
+
+    folder = write_reports(tmp_path / "all", ALL)
+    at_end, in_rounds = make_store("at-end"), make_store("in-rounds")
+    ingest_and_extract(at_end, folder)
+    rounds: list[int] = []
+    real = fusion.fuse_events
+    monkeypatch.setattr(fusion, "fuse_events",
+                        lambda *a, **k: rounds.append(1) or real(*a, **k))
+    ingest(in_rounds, [folder])
+    extract_pending(in_rounds, batch=1, fuse_every=1)
+    assert len(rounds) == len(ALL)  # after each document but the last, then at the end
+    assert snapshot(in_rounds) == snapshot(at_end)
 
 
 def test_event_id_is_stable_when_a_source_is_added(tmp_path: Path, store: Store) -> None:
@@ -143,3 +164,28 @@ def test_writing_events_in_small_rounds_gives_the_same_events(
     assert snapshot(rounds) == snapshot(whole)
     fuse_events(rounds, full=True)
     assert snapshot(rounds) == snapshot(whole)
+
+
+def test_a_cluster_whose_names_are_all_taken_gets_a_fresh_id(store: Store) -> None:
+    """Mention "m" founded event "m", then moved to event "big" (itself named after "m" alone
+    when "m" was a singleton whose own id was taken); event "m" kept its other members.
+    Re-fused as a cluster of its own, "m" can take neither: it gets a fresh id instead of
+    failing (found by ingesting a growing store in batches)."""
+    from sitrep.fusion.apply import _assign_ids
+    from sitrep.fusion.cluster import Cluster, MentionRecord
+    from sitrep.model import stable_id, utcnow
+
+    def cluster(*ids: str) -> Cluster:
+        return Cluster([MentionRecord(mention_id=i, document_id=f"doc-{i}") for i in ids])
+
+    big = stable_id("event", "m")
+    before: dict[str, str | None] = {"m": big, "b1": big, "b2": big, "x1": "m", "x2": "m"}
+    with store.transaction() as conn:
+        conn.execute(schema.events.insert(), [{"id": e, "background": False,
+                                               "updated_at": utcnow()} for e in (big, "m")])
+        named = dict((tuple(ms), e) for e, ms in _assign_ids(
+            conn, [cluster("b1", "b2"), cluster("x1", "x2"), cluster("m")], before,
+            {big, "m"}))
+    assert named[("b1", "b2")] == big and named[("x1", "x2")] == "m"
+    assert named[("m",)] not in {big, "m"}
+    assert len(set(named.values())) == 3

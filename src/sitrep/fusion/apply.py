@@ -21,6 +21,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain, count
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, select, true, update
@@ -116,7 +117,7 @@ def _all_statements(conn: Connection) -> dict[str, list[Statement]]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     record: MentionRecord
     event_id: str | None
@@ -229,7 +230,10 @@ def _assign_ids(conn: Connection, clusters: list[Cluster], before: dict[str, str
         chosen = next((e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
                        if e not in used), None)
         if chosen is None:
-            for candidate in [*members, stable_id("event", *members)]:
+            # an id may be taken by an event that kept a departed member's name (mention m
+            # left event "m" for another event): then a member-derived id, numbered until free
+            candidates = chain(members, (stable_id("event", *members, str(n)) for n in count()))
+            for candidate in candidates:
                 if candidate in used:
                     continue
                 if candidate not in old_events and conn.execute(

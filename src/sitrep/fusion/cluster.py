@@ -34,7 +34,7 @@ VIOLENT_TYPES = frozenset({
 })
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRecord:
     """What fusion needs to know about one event mention in one document."""
 

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
+FUSE_EVERY = 2_000  # documents between fusion rounds in one extraction (bounds its memory)
 
 
 @dataclass
@@ -166,12 +167,14 @@ def _extract_one(row: Any, pipe: Pipeline, pack: Any, version: str, run_id: int,
 
 def extract_pending(store: Any, *, progress: Progress | None = None, force: bool = False,
                     pack: Any = None, stages: Sequence[str] | None = None,
-                    batch: int = 200) -> ExtractReport:
+                    batch: int = 200, fuse_every: int = FUSE_EVERY) -> ExtractReport:
     """Extract every stored document not yet extracted by this version (all with ``force``).
 
     Documents are written whole, committed every ``batch`` documents or 2 seconds; a failing
     document is set aside as a reject (E303) and left unextracted so a fixed extractor retries
-    it."""
+    it. Events are fused every ``fuse_every`` documents and at the end: fusion is incremental,
+    so this gives the same events as one pass at the end while its memory stays bounded by
+    what one round touches, not by the size of the run."""
     from ..store import schema
     from ..store.runs import finish_run, start_run
 
@@ -191,6 +194,9 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
         ids = list(conn.execute(q if cond is None else q.where(cond)).scalars())
     run_id = start_run(store, "extract", version)
     status = "done"
+    fused_at = 0
+    from ..fusion.apply import fuse_events
+
     try:
         with store.batch(size=batch, seconds=2.0) as writes:
             for i in range(0, len(ids), batch):
@@ -202,6 +208,10 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
                     _extract_one(row, pipe, pack, version, run_id, writes, report)
                     if progress is not None:
                         progress(report.documents + len(report.rejected), len(ids))
+                if report.documents - fused_at >= fuse_every and i + batch < len(ids):
+                    writes.commit()
+                    fuse_events(store, pack)
+                    fused_at = report.documents
         # relation rows whose evidence changed, rebuilt once each (also what a killed run
         # queued and left)
         from ..store.relations import assemble_queued_relations
@@ -209,8 +219,6 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
         assemble_queued_relations(store)
         if report.documents or force:
             # one event, many reports: rebuild events from all document events (idempotent)
-            from ..fusion.apply import fuse_events
-
             report.fused = fuse_events(store, pack).merged
             # the pack's actors, aliases and dated facts (relations of origin "pack") arrive
             # with the first extraction: pages, `relations` and `actor` need no `pack sync`

@@ -82,7 +82,7 @@ def build_automaton(registry: ActorRegistry, rules: GenericRules, gazetteer: Gaz
         keep = tuple(i for i in idx if place_indexable(gazetteer, i, key, stoplist))
         if keep:
             names = {n for i in keep for n in gazetteer.names[i] if normalize(n) == key}
-            add(sorted(names), (PLACE, key, keep))
+            add(sorted(names | {v for n in names for v in final_i_y(n)}), (PLACE, key, keep))
 
     auto = ahocorasick.Automaton()
     for sp, ids in by_spelling.items():
@@ -93,6 +93,17 @@ def build_automaton(registry: ActorRegistry, rules: GenericRules, gazetteer: Gaz
         auto.add_word(key, (len(key), tuple(ids), tuple(ids[i] for i in ids)))
     auto.make_automaton()
     return auto, payloads
+
+
+_FINAL_IY = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])[iy]$")
+
+
+def final_i_y(name: str) -> list[str]:
+    """French and English transcriptions of Sahel names swap a final "i" and "y" ("Dogofri" /
+    "Dogofry", "Boulkessi" / "Boulkessy"): the other spelling of a name of 5+ letters."""
+    if len(name) < 5 or not _FINAL_IY.search(name):
+        return []
+    return [name[:-1] + ("y" if name[-1] == "i" else "i")]
 
 
 def is_acronym(name: str) -> bool:

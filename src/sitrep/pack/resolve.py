@@ -19,6 +19,7 @@ FEATURE_PRIOR = {
 }
 CURATED_BONUS = 1.5
 CONTEXT_COUNTRY_BONUS = 3.5
+WEAK_COUNTRY_BONUS = 1.5
 FOCUS_COUNTRY_BONUS = 0.8
 NEAR_KM = (100.0, 300.0)
 
@@ -45,6 +46,9 @@ def score(place: Place, context: PlaceContext, focus: frozenset[str]) -> tuple[f
     if place.country and place.country.upper() in countries:
         s += CONTEXT_COUNTRY_BONUS
         parts.append(f"country {place.country} in document")
+    elif place.country and place.country.upper() in {c.upper() for c in context.weak_countries}:
+        s += WEAK_COUNTRY_BONUS
+        parts.append(f"a small place of {place.country} in document")
     elif place.country in focus and not countries:
         s += FOCUS_COUNTRY_BONUS
     if context.near:

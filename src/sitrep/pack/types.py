@@ -117,6 +117,9 @@ class PlaceContext:
 
     countries: list[str] = field(default_factory=list)
     near: list[Place] = field(default_factory=list)
+    # countries the text points to only through small places that exist in one country (a
+    # hamlet named once): weaker evidence than a country, a region or an army named
+    weak_countries: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

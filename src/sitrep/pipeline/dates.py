@@ -71,12 +71,16 @@ DATE_RE = re.compile(
         rf"(?P<mo>{_MONTH})\b)(?!\s+\d)",
         r"(?P<rel_y>\b(?:(?P<yqual>early|mid|late)[- ]|(?:earlier|later)\s+)?(?P<yw>last|this|"
         r"next|past)\s+(?P<yu>year|month|week|weekend)\b)",
-        r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b)",
-        r"(?P<wd>\b(?:(?:on|last|this|late on|early on|during|(?:during\s+)?the night of|"
-        r"between)\s+)(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-        r"(?:\s+(?:and|to|until)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+        # "overnight from Tuesday to Wednesday" is a span; the bare "perpetrated Tuesday" is
+        # found by _bare_weekdays
+        r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|(?:during\s+|in\s+)?"
+        r"the night (?:of|from)|overnight(?:\s+from)?|between)\s+"
+        r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"(?:\s+(?:and|to|until|into)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
         r"Sunday))?\b)",
-        rf"(?P<ago>\b(?P<an>{_NUM})\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b)",
+        r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b)",
+        rf"(?P<ago>\b(?P<an>{_NUM})\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b"
+        r"(?P<ago_today>\s+(?:today|to the day))?)",
         r"(?P<that>\b(?P<tw>later|earlier|early|late)?\s*(?P<tdet>that|the following|the next|"
         r"the previous|the same)\s+(?P<tu>day|weekend|week|month|year)\b)",
         rf"(?P<range>\b(?:between|from)\s+(?P<r1>{_YEAR})\s+(?:and|to|until)\s+(?P<r2>{_YEAR})\b)",
@@ -233,7 +237,19 @@ _BEFORE, _AFTER = 40, 70
 
 
 def _cue_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _HINT.finditer(text)]
+    spans = [m.span() for m in _HINT.finditer(text)]
+    if "years after" in text:  # "Five years after the attack" (rare: a substring test first)
+        spans += [(i, i + 11) for i in _find_all(text, "years after")]
+        spans.sort()
+    return spans
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 # cue words of RARE_DATE_RE: a plain substring test decides whether it runs at all
@@ -269,6 +285,26 @@ def _matches(text: str) -> list[re.Match[str]]:
     return found
 
 
+# "perpetrated Tuesday", "was kidnapped Saturday", "said Sunday": wire and French-influenced
+# English drop the "on" after a verb. Matched at a weekday name only, after the main pass.
+_VERB_BEFORE = re.compile(r"(?:[a-z]ed|[a-z]en|\bsaid) $")
+_BARE_WD = re.compile(r"(?P<wd>(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                      r"Sunday)(?:\s+(?:and|to|until|into)\s+(?P<w2>Monday|Tuesday|Wednesday|"
+                      r"Thursday|Friday|Saturday|Sunday))?\b)")
+
+
+def _bare_weekdays(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    out = []
+    for m in _BARE_WD.finditer(text):
+        if _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                not any(f.start() <= m.start() < f.end() for f in found):
+            out.append(m)
+    return out
+
+
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:the\s+same|that)\s+year\b", re.I)
+
+
 def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
                anchor: DateMention | None = None) -> list[DateMention]:
     """Every date phrase in ``text`` (a document or a sentence), resolved. Anchored phrases
@@ -276,18 +312,34 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
     ``anchor``, the latest one before ``text``)."""
     out: list[DateMention] = []
     last_day: DateMention | None = None
-    for m in _matches(text):
+    matches = _matches(text)
+    bare = _bare_weekdays(text, matches) if "day" in text else []
+    if bare:
+        matches = sorted(matches + bare, key=lambda x: x.start())
+    for m in matches:
         if m.re is RARE_DATE_RE:
             dm = _rare_day(m, pub, offset)
+        elif m.re is _BARE_WD:
+            dm = _relative_day(m, pub, offset)
         elif last_day is not None and m.groupdict().get("that") and \
                 (m.group("tu") or "").lower() == "day":
             # "on Saturday ... the next day": the day told last, a weekday included
             dm = _that(m, pub, offset, last_day)
         else:
-            dm = _resolve(m, pub, offset, anchor)
+            # "Two days earlier" after "on Tuesday": a day told last anchors when no absolute
+            # date does
+            fallback = last_day if m.group("ago") and m.group("dir").lower() in (
+                "earlier", "later") else None
+            dm = _resolve(m, pub, offset, anchor or fallback)
+        if dm is not None and m.re is DATE_RE and m.group("m_only") and anchor is not None \
+                and _OF_THAT_YEAR.match(text, m.end()):
+            # "in November of the same year": the month of the year told before
+            first = date(anchor.start_date.year, dm.start_date.month, 1)
+            dm = DateMention(dm.start, dm.end, dm.text, *period_interval(first, "month"),
+                             "month", dm.qualifier, "anchored")
         if dm is not None:
             out.append(dm)
-            if dm.precision == "day" and dm.kind in ("absolute", "relative"):
+            if dm.precision == "day" and dm.kind in ("absolute", "relative", "anchored"):
                 last_day = dm
             if dm.kind in ("absolute", "year") and dm.qualifier not in ("range", "decade"):
                 anchor = dm
@@ -457,6 +509,10 @@ def _shift(base: date, n: int, unit: str) -> tuple[date, str]:
     return date(base.year + years, 1, 1), "year"
 
 
+_THE_EVENT = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:attack|massacre|coup|siege|bombing|"
+                        r"killing|ambush|raid|fall|capture|battle|intervention|kidnapping)", re.I)
+
+
 def _ago(m: re.Match[str], pub: Publication | None, offset: int,
          anchor: DateMention | None) -> DateMention | None:
     word = m.group("an").lower()
@@ -469,11 +525,25 @@ def _ago(m: re.Match[str], pub: Publication | None, offset: int,
         if pub is None:
             return None
         base, base_prec, kind = pub.start, pub.precision, "relative"
+    elif anchor is None and direction == "after" and unit in ("year", "decade") and \
+            pub is not None and _THE_EVENT.match(m.string, m.end()):
+        # "Five years after the attack on the Inates camp, families still wait": told from the
+        # day of publication, the event named is that long before it
+        base, base_prec, kind, sign = pub.start, pub.precision, "relative", -1
     else:
         if anchor is None:
             return None
         base, base_prec, kind = anchor.start_date, anchor.precision, "anchored"
     d, prec = _shift(base, sign * n, unit)
+    if m.group("ago_today") and kind == "relative" and base_prec == "day" and \
+            unit in ("year", "month"):
+        # "Ten years ago today": an anniversary names the very day
+        try:
+            d = base.replace(year=base.year - n) if unit == "year" else \
+                _add_months(base, -n).replace(day=base.day)
+        except ValueError:
+            return None
+        return _mention(m, offset, d, "day", None, kind)
     qualifier = "about" if unit in ("week", "decade") else None
     return _mention(m, offset, d, _coarser(prec, base_prec), qualifier, kind)
 

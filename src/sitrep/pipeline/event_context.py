@@ -18,7 +18,8 @@ from .triggers import Trigger
 
 # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces": the aside's date
 # and places are the founding's, not the main verb's
-PARTICIPLE_ASIDE = re.compile(r",\s+(?:first\s+|originally\s+)?(?:founded|created|formed|"
+PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w’'-]+\s+){1,3})?"
+                              r"(?:first\s+|originally\s+)?(?:founded|created|formed|"
                               r"established|set up|born|launched)\s+(?:in|by|on|at|after|"
                               r"during)\b[^,;:()]{0,120},")
 _APPOSITIVE = re.compile(r",\s+(?:(?:which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
@@ -31,7 +32,12 @@ def describes_actor(rel: str, a: int, offset: int, actors: Sequence[Any]) -> boo
     split from Boko Haram in 2016,"): it describes the actor, it is not the news."""
     hit = _APPOSITIVE.search(rel, max(0, a - 45), a)
     if hit is None or hit.start() == 0:
-        return False
+        np = _APPOSITIVE_NP.search(rel, max(0, a - 45), a)
+        # "Ansarul Islam, a movement founded by the preacher X,": a participle after the
+        # apposition's noun describes the named group
+        return np is not None and np.start() > 0 and \
+            _in_span(offset + np.start() - 1, actors) and \
+            _PARTICIPLE_BY.match(rel, a) is not None
     named = _in_span(offset + hit.start() - 1, actors)
     if re.search(r"\b(?:which|who)\b", hit.group(0), re.I):
         # ("Damiba, who had himself taken power in January": any name, registered or not)
@@ -39,6 +45,10 @@ def describes_actor(rel: str, a: int, offset: int, actors: Sequence[Any]) -> boo
     # "X, founded in 2015," opens the aside; in "X, a commander of Y, declared" the comma
     # closes one and the verb is the sentence's own
     return named and rel.count(",", 0, hit.start()) % 2 == 0
+
+
+_APPOSITIVE_NP = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){1,3}$", re.I)
+_PARTICIPLE_BY = re.compile(r"[\w ]{0,12}?ed\s+(?:by|in|from|after|as|at)\b", re.I)
 
 
 GROUP_CHANGE = "Change to group/activity"
@@ -78,17 +88,28 @@ def actor_kind_of(work: WorkDoc, actor_id: str) -> str | None:
         return None
 
 
+_GROUP_CLAIMED = re.compile(
+    r"\b(?P<np>[Tt]he\s+(?:(?:jihadist|islamist|armed|rebel|militant|insurgent|terrorist)\s+)?"
+    r"(?:group|movement|organi[sz]ation|coalition|alliance))\s+(?:(?:has|had|later|also|quickly)"
+    r"\s+)*claimed\s+(?:responsibility\s+for\s+)?(?:the|both|these|all)\s+$")
+
+
 def group_anaphor(work: WorkDoc, m: EventMention, lo: int) -> None:
     """ "The Nigerian group had pledged allegiance ...": the group is the one last named before
-    (a person or a state named in between is not "the group")."""
+    (a person or a state named in between is not "the group"); "The group claimed the attacks"
+    makes it the claimant."""
     hit = _GROUP_ANAPHOR.search(work.text, lo, m.trigger.start)
+    role = "actor1"
+    if hit is None and "claim" in m.sentence.text:
+        hit = _GROUP_CLAIMED.search(work.text, lo, m.trigger.start)
+        role = "claimed_by"
     if hit is None or work.pack is None:
         return
     for a in reversed(work.actors):
         if a.end > hit.start() or getattr(a, "kind", "") != "named":
             continue
         if actor_kind_of(work, str(a.actor_id)) in GROUP_KINDS:
-            m.args.insert(0, Arg("actor1", str(a.actor_id),
+            m.args.insert(0, Arg(role, str(a.actor_id),
                                  Span(hit.start("np"), hit.end("np"), "anaphor")))
             m.notes.append(f"\"{hit.group('np')}\" is the group named before")
             return

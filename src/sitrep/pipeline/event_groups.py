@@ -4,6 +4,7 @@ type by target, the unnamed perpetrator ACLED codes as an unidentified armed gro
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
@@ -48,6 +49,13 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
                 return None
             if pm.id != po.id:
                 contained = True
+    if m.event_type not in VIOLENT:
+        # "Barkhane left Mali on Monday ... Takuba withdrew earlier this year": a development
+        # done by another named actor is another event
+        doers = _named_doers(m)
+        others = set().union(*(_named_doers(o) for o in group))
+        if doers and others and not doers & others:
+            return None
     first = group[0]
     places = {o.place_id for o in group if o.place}
     if m.place_id and m.place_id in places:
@@ -79,6 +87,11 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
         if m.event_type not in VIOLENT and m.date and any(o.date for o in group):
             score += 1.5  # "detained the president on Wednesday ... took power on Thursday"
     return score
+
+
+def _named_doers(m: EventMention) -> set[str]:
+    return {a.actor_id for a in m.args if a.role == "actor1"
+            and getattr(a.mention, "kind", "named") == "named"}
 
 
 def corefer(m: EventMention, events: list[list[EventMention]]) -> int | None:
@@ -123,6 +136,8 @@ def _demonym_before(work: WorkDoc, m: EventMention) -> tuple[str, Span] | None:
     return str(near[-1].country), Span(lo + near[-1].start, lo + near[-1].end)
 
 
+_ATTACKERS = re.compile(r"(?:the\s+)?(?:attackers|assailants|raiders|assailant|attacker)",
+                        re.I)
 _FULL_STOPS = (".", "!", "?", '"', "”", "’")
 _SIDE = {"actor1": 1, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 2}
 
@@ -134,6 +149,11 @@ def inherit(m: EventMention, group: list[EventMention]) -> None:
     sides = {a.actor_id: _SIDE[a.role] for o in group for a in o.args if a.role in _SIDE}
     swapped = [a for a in m.args if a.role in _SIDE and a.actor_id in sides
                and sides[a.actor_id] != _SIDE[a.role]]
+    if m.count_only and any(a.role in ("actor1", "actor2") and _ATTACKERS.fullmatch(
+            getattr(a.mention, "text", "")) for a in m.args):
+        # "Around fifty assailants were neutralised by the armed forces": the event's attackers
+        # hit back at; whoever did it was the side attacked, not the perpetrator
+        swapped = swapped or [a for a in m.args if a.role in _SIDE]
     if swapped or (m.count_only and m.trigger.entry.state_sub_type):
         # ("special forces retook the building": the end of the siege, not a side of it)
         m.args = [a for a in m.args if a.role not in _SIDE]
@@ -161,7 +181,8 @@ def finish(work: WorkDoc, group: list[EventMention]) -> None:
     targets = {m.target for m in group if m.target}
     if len(targets) == 1 and targets != {"crowd"}:  # one sentence says who was hit
         for m in group:
-            if m.trigger.entry.by_target:
+            # (an air force's strike stays an air strike whoever it hit, as in ACLED)
+            if m.trigger.entry.by_target and m.sub_event_type != "Air/drone strike":
                 if targets == {"civilians"}:
                     m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
                 else:

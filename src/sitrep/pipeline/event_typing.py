@@ -66,6 +66,19 @@ def forces_of(work: WorkDoc, actor_id: str) -> str:
     return str(rule.by_country[country])
 
 
+def un_mission_of(work: WorkDoc, actor_id: str, m: EventMention) -> str:
+    """ "attacks on United Nations bases in Timbuktu": where the UN keeps a peacekeeping
+    mission, the UN in a fight is that mission (MINUSMA in Mali)."""
+    pack = work.pack
+    if pack is None or actor_id != "united_nations":
+        return actor_id
+    rule = pack.generic.rule("un_peacekeepers")
+    country = (m.place[1].place.country if m.place else None) or doc_country(work)
+    if rule is None or not country or country not in rule.by_country:
+        return actor_id
+    return str(rule.by_country[country])
+
+
 def doc_country(work: WorkDoc) -> str | None:
     """The country most of the document's places lie in (ties: the first named)."""
     counts: dict[str, int] = {}
@@ -98,14 +111,35 @@ _AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?
 _HEAD_OF_STATE = re.compile(r"(?<!former )(?<!ex-)\b(?:(?:interim|transitional)\s+)?"
                             r"(?:President|head of state|Prime Minister)\b(?!\s+of\s+the\s+"
                             r"(?:party|association|assembly|council|club|federation))")
-_FACILITY_AFTER = re.compile(r"\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,2}(?:post|camp|base|"
-                             r"position|checkpoint|garrison|barracks|outpost)s?\b", re.I)
+_FACILITY_AFTER = re.compile(r"\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,2}(?:post|camp|"
+                             r"base|detachment|position|checkpoint|garrison|barracks|outpost)s?\b",
+                             re.I)
+_DISPERSED = re.compile(r"\b(?:dispersed|dispersing|broke up|broken up|tear gas|teargas|"
+                        r"were arrested|detained several|arrested several|arrested dozens|"
+                        r"cleared the square|water cannon)\b", re.I)
 _CROWD_WORD = re.compile(r"\b(?:protesters|demonstrators|marchers)\b", re.I)
 _MOB_TYPES = frozenset({"looting", "attack", "killing", "massacre"})
 
 
+def _crowd_sides(m: EventMention, work: WorkDoc) -> None:
+    """In a riot or protest the crowd acts: "residents" are the crowd (coded rioters or
+    protesters, added later), and the forces or officials they faced are the other side."""
+    out: list[Arg] = []
+    for a in m.args:
+        if a.actor_id.startswith("civilians") and a.role in ("actor1", "actor2", "assoc_actor_1",
+                                                             "assoc_actor_2"):
+            continue
+        if a.role in ("actor1", "assoc_actor_1") and is_state(actor_kind(work, a.actor_id)):
+            a = Arg("actor2" if not any(x.role == "actor2" for x in out) else "assoc_actor_2",
+                    a.actor_id, a.mention)
+        out.append(a)
+    m.args = out
+
+
 def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     entry = m.trigger.entry
+    if entry.id in ("riot", "protest"):
+        _crowd_sides(m, work)
     if entry.id in _MOB_TYPES and _CROWD.search(text[m.sentence.start:m.trigger.start]):
         # "angry youths set fire to a police station": a riot, not a looting by an armed group
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
@@ -117,12 +151,21 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
         m.target = "crowd"
         return
+    if entry.id == "protest" and _DISPERSED.search(rel):
+        # "gathered in front of the ministry before being dispersed by police": ACLED's
+        # protest with intervention (force short of killing or injuring)
+        m.sub_event_type = "Protest with intervention"
     if entry.id == "arrests" and _HEAD_OF_STATE.search(rel):
         # "soldiers detained President Kaboré": seizing the head of state is a coup
         m.event_type, m.sub_event_type = "Strategic developments", "Other"
         m.notes.append("head of state detained: coded as a coup")
         return
     a1 = [a for a in m.args if a.role == "actor1"]
+    if entry.by_target and a1 and a1[0].actor_id.endswith("air_force") and \
+            m.sub_event_type != "Air/drone strike":
+        # "the Air Force carried out strikes on a gathering": an air force attacks from the air
+        m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+        return
     if entry.by_target and _AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) and (
             not a1 or is_state(actor_kind(work, a1[0].actor_id))):
         # "security forces opened fire on protesters": force used against a protest

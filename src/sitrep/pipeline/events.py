@@ -32,10 +32,13 @@ from .event_context import (
 )
 from .event_groups import can_stand_alone, corefer, finish, inherit
 from .event_mention import VIOLENT, Arg, EventMention
-from .event_typing import actor_id_in_context, forces_of, type_by_target
+from .event_setting import event_date as _event_date
+from .event_setting import event_place as _event_place
+from .event_setting import reported_on as _reported_on
+from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count
-from .paired_events import split_pair
+from .paired_events import ONE_AND_OTHER, split_pair
 from .quantities import Quantity
 from .roles import assign_roles, find_claims, is_state, said_it_harmed
 from .triggers import Trigger
@@ -45,12 +48,12 @@ __all__ = ["EventMention", "build_mentions"]
 _ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|both|all)\s+"
                       r"(?:[\w.’'-]+\s+)?"
                       r"(?:[\w.’'-]+\s+)?$", re.I)
+# "The camp was assaulted Thursday": a definite subject of a passive names what was told
+_DEFINITE_PASSIVE = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){1,2}(?:was|were|"
+                               r"had been|has been)\s+(?:\w+\s+)?$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:\s+[A-Z][\w.’'-]*){0,4}\s+$")
-_SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
 _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
                       r"numerous|many|dozens of|hundreds of|\d+)\s+(?:[\w-]+\s+)?$", re.I)
-_SINCE_WORD = re.compile(r"\bsince\b", re.I)
-_SINCE_PHRASE = re.compile(r"(?:since|until|till|from|by)\b", re.I)
 _PRESENT = re.compile(r"(?:[^s]s|es)$")
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most serious|"
                           r"heaviest)\s+(?:[\w-]+\s+)?$", re.I)
@@ -63,14 +66,12 @@ _MOTIVE = re.compile(r"\b(?:saying (?:it|they) (?:was|were|had been) (?:an? )?"
                      r"revenge) (?:for|to)|to avenge|as (?:revenge|retaliation|punishment) for)"
                      r"\b[^.;]{0,60}$", re.I)
 _BUILDING_AFTER = re.compile(r"\s+(?:the|a|an)\s+(?:\w+\s+)?(?:building|hotel|compound|embassy|"
-                             r"school|mosque|church|restaurant|mall|house|premises)\b", re.I)
+                             r"school|mosque|church|restaurant|mall|house|premises|site|resort|"
+                             r"complex)\b", re.I)
 _REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|following|behind|"
                         r"in the wake of|in response to|responsible for)\s+(?:the|this|that|"
                         r"last \w+['’]s)|backed by|supported by|with the support of|"
                         r"with the help of|under cover of|aided by)\s+(?:[\w-]+\s+)?$", re.I)
-_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:declared|announced|sent|said|says|"
-                         r"accused|asked|demanded|ordered|expelled|suspended|recalled|signed|"
-                         r"agreed|decided|denied|condemned|called|requested)\b")
 _ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
 _MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
@@ -79,6 +80,21 @@ _CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,3
 _GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)
 _NAMED_ACCORD = re.compile(r"\b(?:of|under|to|from|with|in)\s+the\s+(?:[A-Z][\w’'-]+\s+|\d{4}\s+)+"
                            r"(?:peace\s+)?$")
+# "claimed responsibility for the operation": a claim of one event already told (not "claimed
+# attacks in other parts of Mali")
+_CLAIMS_THE = re.compile(r"\bclaim(?:ed|s)?\s+(?:(?:responsibility|credit)\s+for\s+)?"
+                         r"(?:the|this|that|its)\s+(?:[\w-]+\s+)?[\w-]*[^s\W]\b", re.I)
+_BLAMED_FOR = re.compile(r"\b(?:attributed|attributes|blamed|blames|blaming)\s+(?:the|both|"
+                         r"these|this|that|all|all\s+the|the\s+two)?\s*(?:[\w-]+\s+)?$", re.I)
+_TO_ON = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?")
+_SELF_CLAIM = re.compile(r",\s+the\s+(?:jihadist\s+|armed\s+|militant\s+|rebel\s+)?group\s+"
+                         r"(?:said|says|claimed|announced)\b|\bclaiming\s+to\s+have\b", re.I)
+_SUFFERED_VERB = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|pushed back|"
+                            r"beat back|beaten back|came under|survived)\b", re.I)
+_ATTACKER_WORD = re.compile(r"(?:the\s+)?(?:attackers|assailants|raiders|attacker|assailant)",
+                            re.I)
+_HEARD = re.compile(r"\s+(?:were|was|could be|had been)\s+(?:\w+\s+)?(?:heard|reported heard)\b",
+                    re.I)
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies)\b[^.;,]{0,25}$",
                              re.I)
 
@@ -130,19 +146,46 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
         triggers = by_sentence.get(sent.idx)
         view = views.get(sent.idx, empty)
         found = _mentions_for(work, view, sent, triggers) if triggers else []
-        if not triggers and count_entry is not None and not _GENERIC.search(sent.text):
+        if triggers and count_entry is not None and all(
+                m.count_only and not m.args for m in found) and (
+                _CLAIMS_THE.search(sent.text) or "claim" not in sent.text):
+            # "X, a movement founded by Y, claimed the attack": the only trigger word was set
+            # aside, the claim still joins the event under discussion; so does "JNIM later
+            # said its fighters had destroyed dozens of trucks" (a group telling what it did)
+            found = [m for m in _follow_up(work, view, sent, count_entry)
+                     if any(a.role == "claimed_by" for a in m.args)] or found
+        elif not triggers and count_entry is not None and not _GENERIC.search(sent.text):
             # the story's event still lacks a date: "Armed men surrounded the village on
             # Sunday night" (no trigger word) dates the attack told just before
             undated = bool(events) and not any(o.date for o in events[-1]) and \
                 sent.idx - events[-1][-1].sentence.idx <= 2
             found = _follow_up(work, view, sent, count_entry, undated)
         for m in found:
+            if m.date is not None and REPORT_DATE in m.notes and \
+                    _later_day(work, views, by_sentence, sent, m.date):
+                # "..., the government said on Monday. Gunmen went door to door on Saturday
+                # night": the report's day gives way to the event's, told just after
+                m.date = None
+                m.notes.remove(REPORT_DATE)
             key = corefer(m, events)
+            date_m = None
+            if key is None and _another_place_also(m, events):
+                # "In Bobo-Dioulasso, rioters also set ablaze ...": the same kind of event in
+                # another town, on the day of the one just told (its date is quoted from the
+                # sentence that gives it)
+                date_m = _date_from(work, m, next(o for o in events[-1] if o.date))
+                m.date = date_m.date
             if key is None:
                 if not can_stand_alone(m):
                     continue
                 events.append([m])
                 m.event_key = len(events) - 1
+                if date_m is not None:
+                    m.date = None
+                    date_m.event_key = m.event_key
+                    events[-1].append(date_m)
+                    mentions.append(m)
+                    m = date_m
             else:
                 inherit(m, events[key])
                 events[key].append(m)
@@ -151,6 +194,53 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     for group in events:
         finish(work, group)
     return mentions
+
+
+REPORT_DATE = "dated by the report only"
+
+
+def _later_day(work: WorkDoc, views: dict[int, _View], by_sentence: dict[int, list[Trigger]],
+               sent: Sentence, told: DateMention) -> bool:
+    """Whether one of the next two sentences, with no trigger of its own, gives a day before
+    the report's."""
+    for idx in (sent.idx + 1, sent.idx + 2):
+        if idx >= len(work.sentences) or idx in by_sentence:
+            continue
+        nxt = work.sentences[idx]
+        view = views.get(idx)
+        if view and any(d.precision == "day" and d.kind != "anchored"
+                        and d.end_date < told.start_date
+                        and not _reported_on(nxt.text, d.start - nxt.start) for d in view.dates):
+            return True
+    return False
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
+
+
+def _date_from(work: WorkDoc, m: EventMention, told: EventMention) -> EventMention:
+    """A mention standing for ``m``'s event in the sentence that gives its date."""
+    d = told.date
+    assert d is not None
+    trig = Trigger(d.start, d.end, d.text, m.trigger.entry, "nouns")
+    out = EventMention(id=stable_id(work.document.id, d.start, d.end, m.id),
+                       document_id=work.document.id, sentence=told.sentence, trigger=trig,
+                       event_type=m.event_type, sub_event_type=m.sub_event_type,
+                       anaphoric=True, count_only=True)
+    out.date = d
+    out.notes.append("toll without a trigger word (or a claim, a blame, a date): the date of "
+                     "an event told with 'also' in another place")
+    return out
+
+
+def _another_place_also(m: EventMention, events: list[list[EventMention]]) -> bool:
+    if not events or m.date is not None or m.place is None or m.place[1].geo_precision > 2 \
+            or not _ALSO.search(m.sentence.text):
+        return False
+    last = events[-1]
+    return any(o.date for o in last) and all(
+        o.event_type == m.event_type and (o.place is None or o.place_id != m.place_id)
+        for o in last)
 
 
 # ----------------------------------------------------------------------------- one sentence
@@ -188,6 +278,9 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         a, b = t.start - sent.start, t.end - sent.start
         if attr.is_hypothetical(rel, a, b) or _NEGATED_BEFORE.search(rel[max(0, a - 30):a]):
             continue
+        if t.entry.type == "Explosions/Remote violence" and "heard" in rel and \
+                _HEARD.match(rel, b):
+            continue  # "gunfire and explosions were heard": the sound of a fight, not a bombing
         if t.form == "verbs" and _DETERMINER_BEFORE.search(rel, max(0, a - 6), a):
             continue  # "the besieged town", "a destroyed bridge": a participle as adjective
         if t.form == "verbs" and t.text.lower().endswith("ing") and \
@@ -210,6 +303,12 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     if any(not t.entry.weak for t in plain):
         usable = plain
     strong = [t for t in usable if not t.entry.weak]
+    # "gunmen stormed a resort ... before special forces regained control of the site": the end
+    # of a siege does not name the event when the sentence tells the attack itself
+    ends = [t for t in strong if t.entry.state_sub_type and _BUILDING_AFTER.match(
+        work.text, t.end)]
+    if ends and len(ends) < len(strong):
+        strong = [t for t in strong if t not in ends]
     primary = max(strong or usable, key=lambda t: (t.entry.priority, -t.start))
     listed = _distributed(work, view, sent, primary)
     if listed:
@@ -346,6 +445,15 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                      document_id=work.document.id, sentence=sent, trigger=trig,
                      event_type=trig.entry.type, sub_event_type=trig.entry.sub_type)
     m.date = _event_date(rel, sent.start, trig, dates)
+    if m.date is not None and sent.idx > 0 and _reported_on(rel, m.date.start - sent.start) \
+            and not m.date.text[:1].isdigit() and not any(
+                res.geo_precision < 3 for pm, res in places):
+        # "The assailants were repulsed, the army said on Thursday": later in a story, a date
+        # that only dates the report leaves the event to the one already told
+        m.date = None
+    if m.date is not None and m.date.precision == "day" and not m.date.text[:1].isdigit() \
+            and _reported_on(rel, m.date.start - sent.start):
+        m.notes.append(REPORT_DATE)
     if m.date is None and not dates and sent.idx <= 2 and work.publication is not None:
         m.date = news_perfect(work, sent, trig)
     m.place = _event_place(trig, places, text, [u.end for u in usable])
@@ -358,11 +466,45 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                                           Count(1, 1, 1))]
     m.attribution = attr.attribution_of(rel)
     m.modality = attr.modality_of(rel, m.attribution)
+    if ("attribut" in rel or "blam" in rel) and \
+            _BLAMED_FOR.search(text, max(sent.start, trig.start - 40), trig.start):
+        # "The government attributed both attacks to JNIM": the one blamed did it, the one
+        # blaming is no side
+        blamed = [a for a in actors if a.start >= trig.end and getattr(a, "kind", "") == "named"
+                  and _TO_ON.fullmatch(text, trig.end, a.start)]
+        if blamed:
+            roles.actor1 = blamed[:1]
+            m.modality = "suspected"
+    if roles.actor1 and not roles.claimed and ("claiming" in rel or " group " in rel) and \
+            _SELF_CLAIM.search(rel) and \
+            actor_kind_of(work, str(roles.actor1[0].actor_id)) in GROUP_KINDS:
+        # "JNIM fighters attacked Djibo, the group said, claiming to have killed 100": the
+        # group telling of its own attack claims it
+        roles.claimed = roles.actor1[:1]
+    own_account = False
     if not roles.actor1 and not roles.claimed:
         said = _SAID_IT.search(text, sent.start, trig.start)
         if said is not None:  # "The Malian army said that it had taken control of Kidal"
             speaker = [a for a in actors if 0 <= said.start() - a.end <= 2]
-            roles.actor1 = speaker[:1]
+            if _SUFFERED_VERB.fullmatch(trig.text) or _SUFFERED_VERB.search(
+                    text, said.end(), trig.start):
+                # "The army said it had repelled an attack": the speaker was attacked
+                roles.actor2 = speaker[:1] + [a for a in roles.actor2 if a not in speaker]
+            else:
+                roles.actor1 = speaker[:1]
+                if speaker and actor_kind_of(work, str(speaker[0].actor_id)) in GROUP_KINDS \
+                        and trig.entry.type in VIOLENT and not dates and not places:
+                    # "JNIM said in a statement that it had taken control of the base": a
+                    # group's own account of the event told, with no when or where of its own
+                    roles.claimed = speaker[:1]
+                    own_account = True
+    hit = [a for a in roles.actor2 if _ATTACKER_WORD.fullmatch(a.text)]
+    if hit:
+        # "... killing about twenty assailants", "fifty assailants were neutralised by the
+        # army": whoever attacked is the perpetrator's side even where the sentence tells of
+        # their dead, and those who killed them were the side attacked
+        roles.actor2 = [a for a in roles.actor2 if a not in hit] + roles.actor1
+        roles.actor1 = hit[:1]
     for role, items in (("actor1", roles.actor1), ("actor2", roles.actor2),
                         ("assoc_actor_1", roles.assoc1), ("assoc_actor_2", roles.assoc2),
                         ("claimed_by", roles.claimed)):
@@ -372,6 +514,8 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                 # "Mali's junta took control of Kidal": its army did the fighting; "the ruling
                 # council seized power": a coup is the military's, not the government's
                 actor_id = forces_of(work, actor_id)
+            if violent:
+                actor_id = un_mission_of(work, actor_id, m)
             if role.startswith("assoc") and any(x.actor_id == actor_id for x in m.args):
                 continue  # "peacekeepers serving with the UN mission": one actor, one side
             m.args.append(Arg(role, actor_id, a))
@@ -386,15 +530,18 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     before = text[max(sent.start, trig.start - 40):trig.start]
     # "the attack" is an anaphor; not "the group attacked" or "says that X has rejoined": a
     # determiner before a verb belongs to its subject
-    m.anaphoric = bool(_ANAPHOR.search(before)) and trig.form != "verbs"
+    m.anaphoric = own_account or bool(_ANAPHOR.search(before)) and trig.form != "verbs" or (
+        trig.form == "verbs" and trig.start - sent.start < 60
+        and _DEFINITE_PASSIVE.match(text, sent.start, trig.start) is not None)
     if _YEAR_BEFORE.search(before):
         m.background = True
         m.notes.append("named past event")
     words = trig.text.lower().split()
+    # the verb's tense is its first word: "joined forces", "burning tyres" and "threw stones"
+    # are no present-tense generics, "takes control of" is
     plural_or_generic = trig.form == "plurals" or (
-        trig.form == "verbs" and _PRESENT.search(words[-1]) is not None
-        and not words[-1].endswith(("ss", "us", "ed"))
-        and not words[0].endswith("ed"))  # "joined forces" is a past verb, not "forces"
+        trig.form == "verbs" and _PRESENT.search(words[0]) is not None
+        and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")
     if plural_or_generic and m.date is not None and abs(m.date.start - trig.start) > 60:
         specific_date = False  # "the attacks came after ... an accord signed in June"
@@ -417,8 +564,14 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             _VAGUE_COUNT.match(
             text, trig.end) and not (m.date and m.date.precision == "day"):
         return None  # "French forces have killed several al-Qaeda leaders": a tally
-    if trig.form == "plurals" and _COUNTED.search(before) and not quants:
-        return None  # "two separate attacks hit the region": a summary of events told apart
+    if trig.form == "plurals" and _COUNTED.search(before):
+        if not quants:
+            return None  # "two separate attacks hit the region": a summary of events told apart
+        if trig.entry.by_target and not ONE_AND_OTHER.search(rel):
+            # "killed 14 people in two attacks": the toll is several events' sum, no one's own
+            # (unless the sentence itself splits it: "..., one on X and the other on Y")
+            m.quantities = []
+            m.notes.append("the toll of several events counted together is left out")
     if _GENERIC.search(rel) and (plural_or_generic or not quants) and not (
             m.date and m.date.precision in ("day", "month") and not plural_or_generic):
         return None  # habitual or aggregate: "lost 100 soldiers in routine clashes"
@@ -508,105 +661,6 @@ def _follow_up(work: WorkDoc, view: _View, sent: Sentence, entry: Any,
                    "event under discussion")
     return [m]
 
-
-def _event_date(rel: str, offset: int, trig: Trigger, dates: list[DateMention]
-                ) -> DateMention | None:
-    usable = []
-    asides = [(offset + a.start(), offset + a.end()) for a in _ASIDE.finditer(rel)] \
-        if ", wh" in rel else []
-    for d in dates:
-        if any(a <= d.start < b and not a <= trig.start < b for a, b in asides):
-            continue  # "HRW, which interviewed witnesses in April 2022, estimated that ..."
-        before = rel[max(0, d.start - offset - 12):d.start - offset]
-        attributive = 0 <= trig.start - d.end <= 3  # "the weekend massacre", "Friday's raid"
-        if not attributive and (_SINCE.search(before) or _SINCE_PHRASE.match(d.text)):
-            continue  # "the first attack in the capital since 2016"
-        if d.start > trig.end and _SINCE_WORD.search(rel, trig.end - offset, d.start - offset):
-            continue  # "the deadliest attack since jihadist violence spread ... in 2015"
-        usable.append(d)
-    if not usable:
-        return None
-    specific = [d for d in usable if d.qualifier not in ("range", "decade")] or usable
-    # "the army said on Sunday": when the report is dated, the event's own date is another one
-    told = {id(d) for d in specific
-            if _reported_on(rel, d.start - offset) and not d.text[:1].isdigit()}
-    if len(told) == len(specific) and _EARLIER.search(rel, max(0, trig.start - offset - 40),
-                                                       trig.start - offset):
-        return None  # "said on Wednesday that he had been kidnapped": the event is older
-    return min(specific, key=lambda d: (id(d) in told, abs(d.start - trig.start), d.start))
-
-
-def _reported_on(rel: str, pos: int) -> bool:
-    """Whether the date phrase at ``pos`` dates the report ("the army said on Sunday")."""
-    lo = max(0, pos - 110)
-    window = rel[lo:pos]
-    if not any(w in window for w in _REPORT_WORDS):
-        return False  # a plain substring test spares the regex on most dates
-    return _REPORTED_ON.search(rel, lo, pos) is not None
-
-
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]{0,120},")
-_REPORT_WORDS = ("said", "says", "announced", "told", "reported", "added", "confirmed",
-                 "declared", "stated", "claimed", "wrote", "made")
-
-
-_EARLIER = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}$", re.I)  # "that it had carried out the"
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|declared|"
-                          r"stated|claimed|wrote|claims? (?:was|were) (?:also )?made)\s+"
-                          r"(?:\w+\s+)?(?:in\s+an?\s+[\w\s-]{0,30}?"
-                          r"(?:video|statement|interview|message|communiqu[ée]|post)\s+"
-                          r"(?:(?:posted|published|released)\s+(?:on\s+social\s+media\s+|"
-                          r"online\s+)?)?)?$", re.I)
-
-
 _SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\s+(?:that\s+)?"
                       r"(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|was\s+|were\s+|is\s+|"
                       r"are\s+)?$", re.I)
-# "a convoy from Gao towards Ansongo", "supplies to the besieged town of Djibo": a route's
-# ends are not where the event was; "on the road between Boni and Hombori" is coded at Boni.
-_ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+|"
-                    r"(?:from|towards|toward|to)\s+(?:the\s+)?"
-                    r"(?:(?!(?:at|in|near|on|outside|inside)\s)[\w’'-]+\s+){0,2}"
-                    r"(?:of\s+)?|and\s+(?:the\s+)?)$", re.I)
-_PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|on|of|around|into|inside|to|from|between)\s+"
-                         r"(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
-_WEAK_LOCATIVE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!commune )(?<!locality )"
-                            r"(?<!hamlet )\b(?:of|on|into|to|from)\s+(?:the\s+)?"
-                            r"(?:[\w’'-]+\s+)?$", re.I)
-# "Chad's renewed ties", "Israel's": a country as a possessor, not where something happened
-_POSSESSOR = re.compile(r"['’]s?\s+(?!(?:\w+\s+)?(?:region|province|capital|north|south|east|west|"
-                        r"centre|center|border|borders|department|commune|cercle|circle|"
-                        r"territory|soil|side|city|town|village|outskirts|interior)\b)", re.I)
-
-
-def _event_place(trig: Trigger, places: list[Any], text: str,
-                 trigger_ends: Sequence[int] = ()) -> Any:
-    """The place nearest the trigger, preferring a locative ("in", "at", "near") and a precise
-    place ("in Mali's capital Bamako" is Bamako). ``trigger_ends``: where the sentence's other
-    words for the same event end ("Suicide bombers ... attacked the Kati camp")."""
-    if not places:
-        return None
-    scored = []
-    for pm, res in places:
-        # "KIDAL, Mali — ...": the dateline says where the report was filed, which is where
-        # the event was only when the sentence names no other place
-        if res.place.feature_code == "PCLI" and _ACTS_AFTER.match(text, pm.end):
-            continue  # "Mali declared a state of emergency": the state acting, not a place
-        dateline = 150 if pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n") \
-            else 0
-        dist = abs(pm.start - trig.start) + dateline
-        before = text[max(0, pm.start - 25):pm.start]
-        locative = _PREP_PLACE.search(before) is not None
-        last = max([e for e in (trig.end, *trigger_ends) if e <= pm.start], default=trig.end)
-        if pm.start > trig.end and not locative and (
-                _POSSESSOR.match(text, pm.end) or len(text[last:pm.start].split()) > 3):
-            continue  # "claimed the raid, saying it punished Chad's ties with Israel"
-        route = 90 if _ROUTE.search(before) else 0  # "a convoy from Gao towards Ansongo"
-        weak = 30 if locative and _WEAK_LOCATIVE.search(before) else 0  # "town of X"
-        scored.append((dist + (0 if locative else 60) + weak + route
-                       + 30 * (res.geo_precision - 1),
-                       pm.start, (pm, res)))
-    if not scored:
-        return None
-    return min(scored, key=lambda s: (s[0], s[1]))[2]
-

@@ -13,7 +13,7 @@ from typing import Any
 from ..model import stable_id
 from .event_mention import Arg, EventMention, Span
 
-_ONE_AND_OTHER = re.compile(r"\bone\s+(?:on|at|in|near|against|targeting)\b(?P<one>.*?)"
+ONE_AND_OTHER = re.compile(r"\bone\s+(?:on|at|in|near|against|targeting)\b(?P<one>.*?)"
                             r"\band\s+the\s+other\s+(?:on|at|in|near|against|targeting)\b"
                             r"(?P<other>[^;]*)", re.I)
 _CIVILIAN = re.compile(r"\b(?:passenger|civilian|village|market|bus|boat|mosque|church|school|"
@@ -33,7 +33,7 @@ def split_pair(m: EventMention, places: list[Any], doc_text: str,
     if m.trigger.form != "plurals":
         return [m]
     text = m.sentence.text
-    hit = _ONE_AND_OTHER.search(text, m.trigger.end - m.sentence.start)
+    hit = ONE_AND_OTHER.search(text, m.trigger.end - m.sentence.start)
     if hit is None:
         return [m]
     out = []

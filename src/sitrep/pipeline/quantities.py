@@ -21,29 +21,47 @@ _NOUNS = rf"(?P<noun>(?:{_STOP}[A-Za-zÀ-ÿ’'-]+\s+){{0,3}}?)"
 _AUX = (r"(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|reported|"
         r"confirmed|believed|later|also|allegedly|all|being|got)\s+){0,3}")
 _KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered|"
-           r"shot dead|gunned down")
+           r"shot dead|gunned down|neutrali[sz]ed")
 # What may stand between the counted noun and a passive verb: an apposition ("41 people, among
 # them volunteer fighters, were killed") or a modifier ("peacekeepers serving with the UN
 # mission were killed", "people from seven countries were killed"); then an auxiliary is needed.
 _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,80},\s+|"
             r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|(?:[a-z]+ing|stationed|based|deployed|"
             r"aboard|on board|from|of|in|at|inside)\b"
-            r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?)")
+            r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
+            r"(?:\w+\s+)?)")
 _INJURED = r"injured|wounded|hurt"
+_PERSON = (r"soldier|civilian|policeman|police officer|gendarme|peacekeeper|guard|villager|"
+           r"passenger|teacher|worker|child|woman|man|driver|priest|imam|chief|official|"
+           r"trader|herder|farmer|volunteer|militiaman|student")
 _ABDUCTED = (r"abducted|kidnapped|taken hostage|taken captive|held hostage|seized|taken prisoner|"
              r"captured")
-_KILL_V = r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|slew"
+# "neutralised 18 terrorists": military communiqués' word for killed
+_KILL_V = (r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|slew|"
+           r"neutrali[sz]ed|neutrali[sz]ing")
+# "for four decades were abducted", "three days were ...": a span of time, not people
+_NOT_TIME = r"(?!\s+(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)\b)"
 _INJURE_V = r"injured|injuring|injures|wounded|wounding|wounds"
 _ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing"
+_KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|injuring|wounded|"
+               r"wounding|abducted|abducting|kidnapped|kidnapping")
+_VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p, re.I)) for kind, p in (
         # "killing 224 people", "killed at least 77 people", "wounded dozens of civilians"
         ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)\s+"
-                    rf"(?:(?:an estimated|a total of)\s+)?{QUANTITY}(?![\w])"),
+                    rf"(?:(?:an estimated|a total of|a reported|an approximate|some|another|"
+                    rf"a further)\s+)?"
+                    rf"{QUANTITY}(?![\w])"),
         # "20 people were killed", "left dozens dead", "13 soldiers reportedly died"
-        ("by_state", rf"(?<![\w.,]){QUANTITY}\s+{_NOUNS}(?:{_BETWEEN}|{_AUX})"
+        ("by_state", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:{_BETWEEN}|{_AUX})"
                      rf"(?P<state>{_KILLED}|{_INJURED}|{_ABDUCTED})\b"),
+        # "Seventy-one soldiers of the Nigerien army have lost their lives": death needs no
+        # passive, so the counted noun may be followed by a longer modifier
+        ("by_death", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:(?:of|from|in|at)\s"
+                     rf"[^.;,]{{0,60}}?\s+)?(?:(?:have|has|had)\s+)?(?:(?:also|reportedly|"
+                     rf"all)\s+)?(?P<state>died|perished|lost their lives)\b"),
         # "the 20 victims", "90 dead", "dozens of casualties", "170 hostages"
         ("by_noun", rf"(?<![\w.,]){QUANTITY}\s+(?:of\s+)?{_NOUNS}(?P<toll>victims|dead|deaths|"
                     rf"fatalities|casualties|hostages|injured|wounded|injuries|bodies)\b"),
@@ -56,10 +74,21 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "the death toll from the attack on X, in Y region, has risen to 86"
         ("toll_from", rf"\b(?:death\s+)?toll\s+(?:from|of|in)\s[^.;]{{0,90}}?\b(?:risen to|rose to|"
                       rf"climbed to|reached|to|at)\s+{QUANTITY}(?![\w])"),
+        # "the number of civilians killed in the attack on X ... has risen to 79"
+        ("number", rf"\bnumber\s+of\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?)(?:killed|dead|deaths|"
+                   rf"victims)\b[^.;]{{0,100}}?\b(?:risen to|rose to|climbed to|reached|stands at|"
+                   rf"stood at|is now)\s+{QUANTITY}(?![\w])"),
         # "A French soldier was also killed": one, said by the article and the verb
         ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:was|has been|had been)\s+"
                    rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
                    rf"kidnapped|abducted|taken hostage)\b"),
+        # "An elderly Australian couple ... were abducted": a couple is two people
+        ("couple", rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){{0,3}}(?P<two>couple)\b[^.;]{{0,90}}?"
+                   rf"\s+(?:were|was|have been|had been)\s+(?:(?:also|reportedly|later)\s+)?"
+                   rf"(?P<state>{_KILLED}|{_INJURED}|kidnapped|abducted|taken hostage)\b"),
+        # "..., wounding a soldier", "killing a policeman": one, said by the article
+        # (the verb is checked before the article: a scan that starts at "a" is cheap)
+        ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+)?(?:{_PERSON}))\b"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
     )
@@ -71,7 +100,7 @@ _SIDE_WORDS = (
                   r"combatants?"),
     ("forces", r"soldiers?|troops?|gendarmes?|gendarmerie|police(?:men|officers)?|officers?|"
                r"recruits?|servicemen|personnel|mercenaries|peacekeepers?|guards?|army|"
-               r"military|militiamen|volunteers|VDP|sailors|airmen"),
+               r"military|militaries|militiamen|volunteers|VDP|sailors|airmen"),
     ("civilians", r"civilians?|villagers?|residents?|worshippers?|women|children|students?|"
                   r"passengers?|farmers?|herders?|traders?|pupils?|teachers?|miners?|"
                   r"displaced|tourists?|guests?|employees|workers?|Iraqis|Malians|Muslims"),
@@ -79,6 +108,10 @@ _SIDE_WORDS = (
 _SIDE_RE = [(side, re.compile(rf"\b(?:{words})\b", re.I)) for side, words in _SIDE_WORDS]
 # The noun phrase after a number: "dozens of Wagner mercenaries", "four American soldiers".
 _NOUN_AFTER = re.compile(rf"(?:\s+of)?(?:\s+(?:the|its|their))?(?:\s+{_STOP}[\w’'-]+){{0,4}}")
+_ANOTHER_COUNT = re.compile(r",\s+and\s+(?:\d|an?\s|one|two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)", re.I)
+_FREED = re.compile(r"\b(?:freed|released|rescued|liberated|set free)\b", re.I)
+_OUR_MEN = re.compile(r"\s+of\s+(?:our|its|their)\s+men\b", re.I)  # "we lost 17 of our men"
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|"
                        r"among the dead|among those killed|among the victims)\b[^.;]{0,40}$",
                        re.I)
@@ -87,7 +120,7 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 # Every pattern needs one of these words: sentences without them are skipped at once.
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
-                  r"tally|victim|"
+                  r"tally|victim|couple|"
                   r"fatalit|casualt|bodies|lost|losing", re.I)
 
 
@@ -125,14 +158,21 @@ def _side(noun: str) -> str | None:
 def find_quantities(sentence: str, offset: int = 0,
                     dates: Sequence[DateMention] = ()) -> list[Quantity]:
     """Casualty counts in one sentence (``offset`` = the sentence's start in the document)."""
-    if not _CUE.search(sentence):
+    if not _CUE.search(sentence) and "neutrali" not in sentence and "number of" not in sentence:
         return []
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     date_spans = [(d.start - offset, d.end - offset) for d in dates]
+    deaths = "died" in sentence or "perish" in sentence or "lost their lives" in sentence
+    number = "number of" in sentence
+    one = "ing a" in sentence or "ed a" in sentence or "ing an" in sentence
     for name, rx in PATTERNS:
+        if name == "by_death" and not deaths or name == "couple" and "couple" not in sentence \
+                or name == "number" and not number or name == "verb_one" and not one:
+            continue  # patterns whose words the cue test does not narrow enough
         for m in rx.finditer(sentence):
-            groups = ("one",) if name == "single" else ("n", "a")
+            groups = ("one",) if name in ("single", "verb_one") else ("two",) \
+                if name == "couple" else ("n", "a")
             num_span = next((m.span(g) for g in groups if m.group(g)), None)
             if num_span is None:
                 continue
@@ -140,10 +180,13 @@ def find_quantities(sentence: str, offset: int = 0,
                 continue
             if any(s <= num_span[0] < e for s, e in taken):
                 continue
+            if name == "by_state" and _ANOTHER_COUNT.search(m.group(0), num_span[1] - m.start()):
+                continue  # "lost seventeen of our men, and twenty others were wounded"
             if sentence[num_span[1]:num_span[1] + 1] == "+" or \
                     sentence[max(0, num_span[0] - 2):num_span[0]].strip() == "+":
                 continue  # "669+ million": rhetoric, not a toll
-            count = Count(1, 1, 1) if name == "single" else parse_count(m)
+            count = Count(1, 1, 1) if name in ("single", "verb_one") else Count(2, 2, 2) \
+                if name == "couple" else parse_count(m)
             if count is None or count.value <= 0:
                 continue
             plus = m.groupdict().get("plus")
@@ -152,8 +195,13 @@ def find_quantities(sentence: str, offset: int = 0,
                 count = Count(count.value + extra, (count.low or count.value) + extra,
                               count.high + extra if count.high is not None else None,
                               count.approximate)
-            if name in ("by_state", "single"):
+            if name in ("by_state", "single", "by_death", "couple"):
                 kind = _kind_of(m.group("state"))
+            elif name == "verb_one":
+                hit = _VERB_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
+                if hit is None:
+                    continue
+                kind = _kind_of(hit.group("verb"))
             elif name == "by_verb":
                 verb = m.group("verb").lower()
                 kind = "killed" if verb in ("lost", "losing") else _kind_of(verb)
@@ -166,13 +214,21 @@ def find_quantities(sentence: str, offset: int = 0,
             noun = (m.group("noun") or "") if "noun" in rx.groupindex else ""
             side = _side(noun) or _side(_NOUN_AFTER.match(sentence, num_span[1]).group(0))  # type: ignore[union-attr]
             if name == "by_verb" and m.group("verb").lower() in ("lost", "losing") \
-                    and side != "forces":
+                    and side != "forces" and not _OUR_MEN.match(sentence, num_span[1]):
                 continue  # "lost 3 points", "lost 2 bases": only lost soldiers are deaths
             text = m.group(0).rstrip()
             found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text, kind,
                                   count, side))
             taken.append(num_span)
     found += _coordinated(sentence, offset, found, taken)
+    if "free" in sentence or "release" in sentence or "rescue" in sentence:
+        # "Two hostages were freed by special forces": the end of a captivity, not an abduction
+        found = [q for q in found if q.kind != "abducted" or not _FREED.search(sentence)]
+    if any(q.side == "attackers" for q in found):
+        # "20 of them were neutralised and 11 captured": attackers taken prisoner by the forces
+        # they attacked are not hostages
+        found = [q for q in found if not (q.kind == "abducted" and q.side in (None, "attackers")
+                                          and "captur" in q.text.lower())]
     found.sort(key=lambda q: q.start)
     return _mark_parts(sentence, offset, found)
 

@@ -52,6 +52,8 @@ _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
 _SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|came under|"
                        r"suffered|survived|faced|were hit by|was hit by)\b", re.I)
+# "special forces ended the siege": those who end an attack took no side in it as its author
+_ENDED = re.compile(r"\b(?:ended|put an end to|lifted|broke up)\b", re.I)
 _CLAIM_BEFORE = re.compile(r"\b(?:claimed|claiming|claims)\s+(?:responsibility|credit)?", re.I)
 _CLAIM_BY = re.compile(r"\bclaim(?:ed)?\s+(?:\w+\s+){0,4}?by\s+(?P<gap>[^.;]{0,80})$", re.I)
 _CALLED = re.compile(r"\b(?:called|named|known as)\s+(?:the\s+)?$", re.I)
@@ -65,11 +67,28 @@ _NOT_PARTICIPANT = re.compile(r"\b(?:affiliated with|affiliated to|linked to|lin
                               r"(?:[A-Z]?[a-z]+\s+){0,4}$")
 _MODIFIER_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                              r"faction|linked|supporters?|leaders?|loyalists)\b", re.I)
-_UNIT_OF = re.compile(r"\b(?:convoy|column|patrol|unit|base|position|camp|contingent|detachment|"
-                      r"team|group|checkpoint|post|fighter|militant|member|element|jihadist|"
+_UNIT_OF = re.compile(r"\b(?:(?:the|its|their)\s+force|convoy|column|patrol|unit|base|position|"
+                      r"camp|contingent|detachment|team|group|checkpoint|post|fighter|militant|"
+                      r"member|element|jihadist|rebel|separatist|insurgent|gunm[ae]n|militiam[ae]n|"
                       r"troop|soldier|men|combatant)s?\s+of\s+(?:the\s+)?$", re.I)
 _LINKED_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                            r"faction|linked|supporters)\b", re.I)
+_ACRONYM_AFTER = re.compile(r"^\)?\s*(?:\([^()]{1,15}\))?(?=[\s,])")
+_RELATIVE_ASIDE = re.compile(r"\s*,\s+(?:who|which)\s[^;:()\"“”]{5,160}?,\s+")
+_SUBORDINATE = re.compile(r"\b(?:when|after|while|before|because|until|as soon as)\b", re.I)
+_ALONG_BY = re.compile(r"\b(?:accompanied|escorted|assisted|aided|flanked|joined)\s+by\s+"
+                       r"(?:the\s+|an?\s+)?$", re.I)
+_NOT_DOER_BY = re.compile(r"\b(?:escorted|accompanied|protected|guarded|led|commanded|"
+                          r"supervised|organi[sz]ed|flanked|supported|backed|used|run|owned|"
+                          r"operated|carried|driven|manned)\s+by\s+(?:the\s+|an?\s+)?$", re.I)
+# fights have two sides: in "X clashed with Y", Y is the other side, not X's associate
+# "the sanctions imposed by ECOWAS": a participle that is not one of the event's own verbs
+_OTHER_AGENT = re.compile(r"\s(?!(?:perpetrat|committ|stag|launch|conduct|orchestrat|mount|"
+                          r"organi[sz]|plann|mastermind|order|claim|execut|carri|undertak|"
+                          r"inflict|caus|fir|detonat|plant|set)\w*\s)[a-z]{3,}(?:ed|en)\s+by\s+"
+                          r"(?:the\s+|an?\s+)?$")
+_RECIPROCAL = re.compile(r"clashed|fought|battled|exchanged fire|skirmished|clashing|fighting",
+                         re.I)
 _STATE_KINDS = frozenset({"state_forces", "police", "foreign_forces", "pmc", "mission",
                           "government"})
 
@@ -98,7 +117,9 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
     of "killed", which describes the same attack)."""
     roles = Roles([], [], [], [], [])
     anchors = sorted(set(anchors) | {(trigger_start, trigger_end, trigger_form)})
-    claims = find_claims(text, actors, sent_start, sent_end)
+    # a claim is made by a name: "the attackers claimed to have killed ..." is no claimant
+    claims = [a for a in find_claims(text, actors, sent_start, sent_end)
+              if getattr(a, "kind", "named") != "generic"]
     claimed_ids = {id(a) for a in claims}
     roles.claimed = claims
     last_role: str | None = None
@@ -114,8 +135,10 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
             continue  # "JNIM militants", "Wagner troops": one actor
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if getattr(a, "kind", "") == "generic" and nxt is not None and \
-                getattr(nxt, "kind", "") == "named" and _OF_NAME.match(text, a.end, nxt.start):
-            continue  # "fighters of the CSP-DPA": the name says who they are
+                getattr(nxt, "kind", "") == "named" and (
+                    _OF_NAME.match(text, a.end, nxt.start) or not text[a.end:nxt.start].strip()):
+            continue  # "fighters of the CSP-DPA", "the Islamist group Ansar Dine": the name says
+            # who they are
         if nxt is not None and getattr(nxt, "kind", "") == "named" and \
                 getattr(a, "kind", "") == "named" and _OWNER.match(text, a.end, nxt.start):
             continue  # "Belmokhtar's Masked Men Brigade merged": the group is the side
@@ -142,9 +165,12 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
                 role = _role_toward(text, a, right[0])
             elif side == "left" and left:
                 t_start, t_end, form = left[-1]
+                if form == "nouns" and text[t_end - 3:t_end].lower() == "ing":
+                    form = "verbs"  # "..., killing 26 soldiers": a gerund takes an object
                 gap = _between(text, t_end, a.start)
                 if len(gap) <= MAX_GAP and not _CLAUSE_BREAK.search(gap):
-                    role = _role_after(gap, form)
+                    role = _role_after(gap, form,
+                                       _RECIPROCAL.fullmatch(text, t_start, t_end) is not None)
             if role is not None:
                 break
         if role is None and last_role is not None and _between(text, last_end, a.start).strip(
@@ -156,6 +182,8 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
                 role = {"actor1": "assoc1", "actor2": "assoc2"}.get(last_role, last_role)
             else:
                 role = None
+        if role == "with_prev":  # the companion shares the side of the actor it goes with
+            role = {"actor1": "assoc1", "actor2": "assoc2"}.get(last_role or "")
         if role is None or role == "same":
             continue
         if str(a.actor_id).startswith("civilians") and role in ("actor1", "assoc1"):
@@ -177,9 +205,17 @@ def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None
     gap = _between(text, a.end, t_start)
     if _WHICH_DID.match(gap) and getattr(a, "kind", "") == "named":
         return "actor1"  # "ISGS, which staged the 2017 attack that killed ..."
+    # "the Malian Armed Forces (FAMa) neutralised", "(FAMa) neutralised": the acronym is the name
+    gap = _ACRONYM_AFTER.sub("", gap, count=1)
+    if form == "verbs" and _RELATIVE_ASIDE.fullmatch(gap):
+        # "Rebels of the FACT, who had been marching on the capital since April, clashed":
+        # the subject, its relative clause, then its verb
+        return "actor1"
     if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
         return None
     role = _role_before(text, a, gap, form, t_end)
+    if role == "actor1" and _SUBORDINATE.search(gap):
+        return None  # "Twelve soldiers died when gunmen overran the post": another clause's verb
     if role == "actor1" and _SUFFERED.fullmatch(text[t_start:t_end]):
         return "actor2"  # "Malian soldiers repelled an attack": they were attacked
     return role
@@ -190,11 +226,17 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
         return "actor1"  # "JNIM's attack"
     if _SUFFERED.search(gap):
         return "actor2"  # "soldiers repelled an attack", "the convoy came under fire"
+    if _ENDED.search(gap):
+        return None
     low = gap.lower()
     preceding = text[max(0, actor.start - 25):actor.start].lower()
     if re.search(r"\b(?:on|against|targeting)\s+(?:the\s+|a\s+)?$", preceding):
         return "actor2"
     if re.search(r"\bby\s+(?:the\s+|an?\s+|some\s+of\s+)?$", preceding):
+        if _ALONG_BY.search(preceding):
+            return "with_prev"  # "troops, accompanied by Russian paramilitaries, entered"
+        if _NOT_DOER_BY.search(preceding):
+            return None  # "a convoy escorted by soldiers was ambushed": the escort is not the doer
         return "actor1"  # "an assault by X and Y ... on": handled as 'by' even before
     if _ASSOC.search(preceding[-20:]):
         return "assoc1"
@@ -213,7 +255,8 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
     if form in ("verbs", "phrases") or re.search(r"\b(?:launched|carried out|staged|conducted|"
                                                   r"claimed|mounted|led|committed|signed|"
                                                   r"reached|concluded|announced|organi[sz]ed|"
-                                                  r"held|began|started)\b", low):
+                                                  r"held|began|started|engaged in|"
+                                                  r"undertook)\b", low):
         return "actor1"
     if form in ("nouns", "plurals"):
         # "a JNIM attack", "militant attack"; not "X, hostage and killing"
@@ -222,7 +265,7 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
     return None
 
 
-def _role_after(gap: str, form: str) -> str | None:
+def _role_after(gap: str, form: str, reciprocal: bool = False) -> str | None:
     preps = list(_PREP_AFTER.finditer(gap))
     if not preps:
         words = gap.split()
@@ -236,10 +279,15 @@ def _role_after(gap: str, form: str) -> str | None:
             and any(w in ("by", "on", "against", "targeting") for w in words[:-1]):
         words.pop()  # "by X and JNIM", "on a convoy of Malian troops": the earlier one rules
     p = words[-1]
+    if p == "by" and _OTHER_AGENT.search(gap):
+        return None  # "protested against the sanctions imposed by ECOWAS": another verb's agent
     if p == "by" or p in ("backed by", "supported by") and len(preps) == 1:
         return "actor1" if p == "by" else "assoc1"
     if p in ("on", "against", "targeting", "targeted", "at", "into"):
         return "actor2"
+    if p == "with" and form == "verbs" and len(preps) == 1 and len(gap.split()) <= 3 \
+            and reciprocal:
+        return "actor2"  # "rebels clashed with the army": the other side of the fight
     if p in ("with", "alongside", "in concert with", "in conjunction with", "together with"):
         return "assoc1"
     if p == "and":
@@ -263,8 +311,9 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
     out: list[Any] = []
     inside = [a for a in actors if sent_start <= a.start < sent_end]
     for i, a in enumerate(inside):
-        after = text[a.end:min(sent_end, a.end + 60)]
-        if re.match(r"^(?:[’']s?)?\s*(?:,[^,]{1,60},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
+        after = text[a.end:min(sent_end, a.end + 90)]
+        if re.match(r"^(?:[’']s?)?(?:\s+(?:group|organi[sz]ation|movement|network))?"
+                    r"\s*(?:,[^,]{1,60},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
                     r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|quickly\s+|both\s+|"
                     r"jointly\s+|separately\s+|reportedly\s+)*(?:claimed|claims|claiming)\b",
                     after, re.I) or \

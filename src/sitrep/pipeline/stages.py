@@ -27,7 +27,14 @@ _STATE_AFTER_DEMONYM = re.compile(
 # "Tawori, in Niger's Tillabéri region": the region that follows a village contains it; "near
 # the borders with Niger and Burkina Faso" names neighbours, not containers.
 _CONTAINED_IN = re.compile(r",?\s*(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+# "an army-escorted convoy", "a UN-led mission": the word qualifies another noun
+_NEIGHBOUR_BEFORE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:\w+\s+and\s+)?$",
+                               re.I)
+_COMPOUND_AFTER = re.compile(r"-[a-z]+(?:ed|ing)\b|\s+(?:uniforms?|fatigues|outfits?)\b", re.I)
+# ("men wearing army uniforms": the army's clothes, not the army)
 _CAPITAL_OF = re.compile(r"['’]s?\s+capital\b|\s+capital\b", re.I)
+
+_TOWN = 10_000  # people: a place this big is strong evidence of its country
 
 DEFAULT_STAGES = ("sentences", "dates", "quantities", "actors", "places", "triggers", "events",
                   "relations", "statements")
@@ -78,8 +85,9 @@ def actors_stage(work: WorkDoc) -> None:
         return
     text = work.text
     work.actors = [a for a in work.pack.find_actors(text)
-                   if a.kind != "demonym" or _STATE_AFTER_DEMONYM.match(text, a.end)
-                   or not any(ch.islower() for ch in a.text)]  # "the U.S." is the state
+                   if (a.kind != "demonym" or _STATE_AFTER_DEMONYM.match(text, a.end)
+                       or not any(ch.islower() for ch in a.text))  # "the U.S." is the state
+                   and not (a.kind == "generic" and _COMPOUND_AFTER.match(text, a.end))]
 
 
 @stage("places", needs=("sentences", "actors"), adds=("places",))
@@ -93,7 +101,11 @@ def places_stage(work: WorkDoc) -> None:
 
     mentions = pack.find_places(work.text)
     counts: dict[str, int] = {}
+    strong: set[str] = set()
+    borders = "border" in work.text or "frontier" in work.text
     for pm in mentions:
+        if borders and _NEIGHBOUR_BEFORE.search(work.text, max(0, pm.start - 40), pm.start):
+            continue  # "close to the border with Burkina Faso": a neighbour, not the setting
         cands = {c.country for c in pm.candidates if c.country}
         states = {c.country for c in pm.candidates if c.feature_code == "PCLI" and c.country}
         if len(states) == 1:  # a country named in the text ("Niger's Tillabéri region")
@@ -101,12 +113,20 @@ def places_stage(work: WorkDoc) -> None:
         if len(cands) == 1:
             c = next(iter(cands))
             counts[c] = counts.get(c, 0) + 1
+            if states or any(p.feature_class == "A" or p.population >= _TOWN
+                             for p in pm.candidates):
+                strong.add(c)
     for a in work.actors:  # "Nigerien soldiers" says where the story is, too
         country = getattr(a, "country", None)
         if country and len(country) == 2:
             counts[country] = counts.get(country, 0) + 1
+            strong.add(country)
     countries = sorted(counts, key=lambda c: -counts[c])
-    context = PlaceContext(countries=countries)
+    # a hamlet that exists in one country only is weak evidence when it is all the text gives
+    # ("between Dori and Essakane": the Malian Essakane must not pull Dori into Mali)
+    context = PlaceContext(countries=[c for c in countries if c in strong or counts[c] > 1],
+                           weak_countries=[c for c in countries
+                                           if c not in strong and counts[c] == 1])
     resolved: list[tuple[Any, Any]] = []
     text = work.text
     for pm in mentions:

@@ -1,0 +1,149 @@
+"""Where and when an event mention happened: the date and the place of one trigger among
+the sentence's date and place mentions (why each phrase is or is not the event's is said where
+the rule is; docs/pipeline.md lists them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .dates import DateMention
+from .triggers import Trigger
+
+__all__ = ["event_date", "event_place", "reported_on"]
+
+_SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
+_SINCE_WORD = re.compile(r"\bsince\b", re.I)
+_SINCE_PHRASE = re.compile(r"(?:since|until|till|from|by)\b", re.I)
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:declared|announced|sent|said|says|"
+                         r"accused|asked|demanded|ordered|expelled|suspended|recalled|signed|"
+                         r"agreed|decided|denied|condemned|called|requested)\b")
+
+
+def event_date(rel: str, offset: int, trig: Trigger,
+               dates: list[DateMention]) -> DateMention | None:
+    """The date of the trigger among its sentence's dates (``rel`` is the sentence text,
+    ``offset`` its start): not a report's date, an aside's, a dateline's or a comparison's."""
+    usable = []
+    asides = [(offset + a.start(), offset + a.end()) for a in _ASIDE.finditer(rel)] \
+        if ", wh" in rel else []
+    if len(dates) > 1 and offset == 0:
+        # "OUAGADOUGOU, Oct 2 (AFP) - ... on Saturday": the dateline dates the dispatch
+        dates = [d for d in dates if not (_DATELINE_BEFORE.match(rel, 0, d.start)
+                                          and _DATELINE_AFTER.match(rel, d.end))] or dates
+    for d in dates:
+        if any(a <= d.start < b and not a <= trig.start < b and not 0 <= a - trig.end <= 1
+               for a, b in asides):
+            continue  # "HRW, which interviewed witnesses in April 2022, estimated that ...";
+            # but "the attack, which began on Monday," dates the attack itself
+        if d.precision == "year" and d.kind == "relative" and _COMPARED_IN.search(
+                rel, max(0, d.start - offset - 60), d.start - offset):
+            continue  # "one of the deadliest attacks this year": a comparison window
+        before = rel[max(0, d.start - offset - 12):d.start - offset]
+        attributive = 0 <= trig.start - d.end <= 3  # "the weekend massacre", "Friday's raid"
+        if not attributive and (_SINCE.search(before) or _SINCE_PHRASE.match(d.text)):
+            continue  # "the first attack in the capital since 2016"
+        if d.start > trig.end and _SINCE_WORD.search(rel, trig.end - offset, d.start - offset):
+            continue  # "the deadliest attack since jihadist violence spread ... in 2015"
+        usable.append(d)
+    if not usable:
+        return None
+    specific = [d for d in usable if d.qualifier not in ("range", "decade")] or usable
+    # "the army said on Sunday": when the report is dated, the event's own date is another one
+    told = {id(d) for d in specific
+            if reported_on(rel, d.start - offset) and not d.text[:1].isdigit()}
+    if len(told) == len(specific) and _EARLIER.search(rel, max(0, trig.start - offset - 40),
+                                                       trig.start - offset):
+        return None  # "said on Wednesday that he had been kidnapped": the event is older
+    return min(specific, key=lambda d: (id(d) in told, abs(d.start - trig.start), d.start))
+
+
+def reported_on(rel: str, pos: int) -> bool:
+    """Whether the date phrase at ``pos`` dates the report ("the army said on Sunday")."""
+    lo = max(0, pos - 110)
+    window = rel[lo:pos]
+    if not any(w in window for w in _REPORT_WORDS):
+        return False  # a plain substring test spares the regex on most dates
+    return _REPORTED_ON.search(rel, lo, pos) is not None
+
+
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w .]{0,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-—–]")
+_COMPARED_IN = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|"
+                          r"most\s+\w+|first|latest|\w+est)\b[^.;]{0,50}$", re.I)
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]{0,120},")
+_REPORT_WORDS = ("said", "says", "announced", "told", "reported", "added", "confirmed",
+                 "declared", "stated", "claimed", "wrote", "made")
+
+
+_EARLIER = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}$", re.I)  # "that it had carried out the"
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|declared|"
+                          r"stated|claimed|wrote|claims? (?:was|were) (?:also )?made)\s+"
+                          r"(?:\w+\s+)?(?:in\s+an?\s+[\w\s-]{0,30}?"
+                          r"(?:video|statement|interview|message|communiqu[ée]|post)\s+"
+                          r"(?:(?:posted|published|released)\s+(?:on\s+social\s+media\s+|"
+                          r"online\s+)?)?)?$", re.I)
+
+
+# "a convoy from Gao towards Ansongo", "supplies to the besieged town of Djibo": a route's
+# ends are not where the event was; "on the road between Boni and Hombori" is coded at Boni.
+_ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+|"
+                    r"(?:from|towards|toward|to)\s+(?:the\s+)?"
+                    r"(?:(?!(?:at|in|near|on|outside|inside)\s)[\w’'-]+\s+){0,2}"
+                    r"(?:of\s+)?|and\s+(?:the\s+)?)$", re.I)
+_ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|district|"
+                       r"prefecture|commune)\s+of\s+(?:the\s+)?$", re.I)
+_ADMIN_AFTER = re.compile(r"\s+(?:region|province|department|cercle|circle|district|sector)\b",
+                          re.I)
+_SPOKEN_IN = re.compile(r"\b(?:told|telling|said|says|speaking|spoke|reporters|journalists|"
+                        r"statement|conference|briefing|announced)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:in|from)\s+$", re.I)
+_PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|on|of|around|into|inside|to|from|between|"
+                         r"including|such as)\s+"
+                         r"(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
+_WEAK_LOCATIVE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!commune )(?<!locality )"
+                            r"(?<!hamlet )\b(?:of|on|into|to|from)\s+(?:the\s+)?"
+                            r"(?:[\w’'-]+\s+)?$", re.I)
+# "Chad's renewed ties", "Israel's": a country as a possessor, not where something happened
+_POSSESSOR = re.compile(r"['’]s?\s+(?!(?:\w+\s+)?(?:region|province|capital|north|south|east|west|"
+                        r"centre|center|border|borders|department|commune|cercle|circle|"
+                        r"territory|soil|side|city|town|village|outskirts|interior)\b)", re.I)
+
+
+def event_place(trig: Trigger, places: list[Any], text: str,
+                 trigger_ends: Sequence[int] = ()) -> Any:
+    """The place nearest the trigger, preferring a locative ("in", "at", "near") and a precise
+    place ("in Mali's capital Bamako" is Bamako). ``trigger_ends``: where the sentence's other
+    words for the same event end ("Suicide bombers ... attacked the Kati camp")."""
+    if not places:
+        return None
+    scored = []
+    for pm, res in places:
+        # "KIDAL, Mali — ...": the dateline says where the report was filed, which is where
+        # the event was only when the sentence names no other place
+        if res.place.feature_code == "PCLI" and _ACTS_AFTER.match(text, pm.end):
+            continue  # "Mali declared a state of emergency": the state acting, not a place
+        dateline = 150 if pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n") \
+            else 0
+        dist = abs(pm.start - trig.start) + dateline
+        before = text[max(0, pm.start - 25):pm.start]
+        locative = _PREP_PLACE.search(before) is not None
+        last = max([e for e in (trig.end, *trigger_ends) if e <= pm.start], default=trig.end)
+        if pm.start > trig.end and not locative and (
+                _POSSESSOR.match(text, pm.end) or len(text[last:pm.start].split()) > 3):
+            continue  # "claimed the raid, saying it punished Chad's ties with Israel"
+        route = 90 if _ROUTE.search(before) else 0  # "a convoy from Gao towards Ansongo"
+        if len(places) > 1 and locative and _SPOKEN_IN.search(text, max(0, pm.start - 45),
+                                                              pm.start):
+            route += 150  # "a spokesman told reporters in Niamey": where it was said
+        weak = 30 if locative and _WEAK_LOCATIVE.search(before) else 0  # "town of X"
+        if res.geo_precision < 3 and (locative and " of " in before and _ADMIN_OF.search(before)
+                                      or _ADMIN_AFTER.match(text, pm.end)):
+            weak += 60  # "the sector of Ségou", "the Mopti region": an area named after its town
+        scored.append((dist + (0 if locative else 60) + weak + route
+                       + 30 * (res.geo_precision - 1),
+                       pm.start, (pm, res)))
+    if not scored:
+        return None
+    return min(scored, key=lambda s: (s[0], s[1]))[2]

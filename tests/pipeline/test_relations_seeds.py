@@ -53,12 +53,16 @@ DONE_WHEN = [
     ("al_mourabitoun", "founded_by", "mokhtar_belmokhtar", None, "founded"),
     ("mokhtar_belmokhtar", "leads", "al_mourabitoun", None, "leadership"),
     ("andrey_averyanov", "leads", "africa_corps", None, "in charge"),
+    # "groups linked to al-Qaeda and the Islamic State ... working together": the parents'
+    # Sahel affiliates (pack facts), never the two parents themselves
+    ("isgs", "allied_with", "jnim", None, "working together"),
 ]
-# Not read from the text yet: the JNIM/ISGS cooperation is told of "groups linked to" al-Qaeda
-# and the Islamic State, and Africa Corps' support for the junta is never stated between two
-# named actors. (The pack knows the second as a fact of its own.)
+# Not read from the text: no seed sentence states Africa Corps' support for the junta or the
+# army between two named actors (the changeover from Wagner "in Mali", Wagner's support told in
+# another article). The pack knows it as a fact of its own; the constructions that do state it
+# ("deployed to support", "fought alongside", "at the invitation of", "instructors ... training")
+# are tested on sentences of our own in test_relation_rules_general.py.
 PACK_GAPS = [
-    ("isgs", "allied_with", "jnim"),
     ("africa_corps", "supports", "fama"),
 ]
 
@@ -88,6 +92,14 @@ def test_relation_blocked_by_pack_gaps(seed_relations: list[dict[str, Any]], sub
                                        predicate: str, obj: str) -> None:
     rel = _find(seed_relations, subject, predicate, obj)
     assert [s for s in rel["sources"] if s["via"] in ("text", "event")], "read, not from the pack"
+
+
+def test_rival_parents_are_not_made_allies_by_their_affiliates(
+        seed_relations: list[dict[str, Any]]) -> None:
+    for r in seed_relations:
+        if r["predicate"] == "allied_with" and {r["subject_id"], r["object_id"]} == {
+                "al_qaeda", "islamic_state"}:
+            assert not [s for s in r["sources"] if s["via"] == "text"], r["sources"]
 
 
 def test_contradiction_is_kept_as_two_relations(seed_relations: list[dict[str, Any]]) -> None:

@@ -25,6 +25,8 @@ import yaml
 
 from ..errors import Errors, SitrepError
 from ..model import PREDICATES
+from .relation_affiliates import countries_named, regional_affiliates
+from .relation_dates import ENCLOSED, date_phrase, resolved_date
 
 PATTERNS_PATH = Path(__file__).parent / "data" / "relation_patterns.yaml"
 SYMMETRIC = frozenset({"allied_with", "rival_of"})  # stored with sorted actors
@@ -32,37 +34,39 @@ _MASK = "⟦{}⟧"
 _ONE = r"⟦(\d+)⟧"
 _DET = r"(?:the |a |an )?"
 _DET_RE = re.compile(_DET, re.I)
-_LIST = r"⟦\d+⟧(?:(?:,|,? and|,? as well as|,? including) (?:the )?⟦\d+⟧)*"
-_W = r"(?:[\w'’-]+ ){0,3}?"
+# A list of actors; an item may name its parent ("the Sahara Emirate of AQIM"), which is not
+# itself an item (``_actor_ids`` skips it).
+_ITEM = r"⟦\d+⟧(?: of (?:the )?⟦\d+⟧)?"
+_LIST = rf"{_ITEM}(?:(?:,|,? and|,? as well as|,? including) (?:the )?{_ITEM})*"
+_ITEM_ID = re.compile(r"(?<!of )(?<!of the )⟦(\d+)⟧")
+# up to three words; a hyphenated or possessive actor counts as a word ("⟦k⟧-aligned splinter")
+_W = r"(?:(?:⟦\d+⟧)?[\w'’-]+ ){0,3}?"
 # A descriptor before a name: "the Algerian militant", "Colonel", "his brother".
 _T = r"(?:(?:the|a|an|his|her|its|their) )?(?:[\w'’.-]+ ){0,3}?"
 # "X, an al-Qaeda splinter group, was founded by Y": the subject's apposition may sit between
 # the subject and the verb; it may name another actor but not end the clause.
-_APPOSITION = (r"(?:,\s(?:an?|the|its|which|who|whose|once|now|formerly|led|headed|founded|"
-               r"formed|created|based|known|backed|supported|commanded)\s[^,;.]{1,80}?,)?")
+_APPOSITION = (r"(?:,\s(?:(?:an?|the|its|which|who|whose|once|now|formerly|led|headed|founded|"
+               r"formed|created|based|known|backed|supported|commanded|two|three|both|all|"
+               r"several)\s|⟦\d+⟧(?:'s|’s)\s)[^,;.]{1,80}?,)?")
 # A clause's subject is never the object of a preposition just before it.
 # "X, the UN mission that replaced Y": a descriptive noun phrase ending in a relative pronoun.
 _REL_DESC_BODY = r",? (?:an?|the) (?:[^,;.⟦]{1,60}? )?(?:⟦\d+⟧[^,;.⟦]{0,30}? )?(?:that|which|who)"
 _REL_DESC = f"(?:{_REL_DESC_BODY})?"
 # The sentence's own subject: at the start, after at most a short opening phrase ("In 2016, ").
-_OPENING = r"^(?:[^⟦,;.]{0,40}, )?(?:the |a |an )?"
+# Also a dateline or a timeline label: "BAMAKO, Nov 5 - ", "2012: ".
+_OPENING = r"^(?:[^⟦,;.]{0,40}(?:, |: | [-–—] )){0,2}(?:the |a |an )?"
 _RELATIVE_AFTER = re.compile(rf"(?:,? (?:who|which|that) |{_REL_DESC_BODY} )")
 # "fighters of X attacked": X is the agent even though a preposition precedes it.
 _MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|troops|soldiers|forces|men|units|"
-                         r"elements|jihadists|gunmen|commanders|leaders) of (?:the )?$", re.I)
+                         r"elements|jihadists|gunmen|commanders|leaders|rebels|insurgents|"
+                         r"combatants|militiamen|instructors|advisers|advisors|trainers|"
+                         r"mercenaries|contractors|operatives|officers|personnel|"
+                         r"paramilitaries|peacekeepers|auxiliaries|vigilantes) "
+                         r"(?:of|from) (?:the )?$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:by|of|to|from|with|against|for|under|than|between)\s$", re.I)
 _EMIT = re.compile(r"^(\w+) ([XYZ])->([XYZ])(?: (start_after))?$")
 _SURNAME = re.compile(r"^(?:[a-z]{1,4}[-‑])?[A-Z][\w'’-]{2,}$")
-_ENCLOSED = re.compile(r",\s[^,;]{1,80}?,")
-
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-_MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
-_DATE_RE = re.compile(
-    rf"\b(?P<prep>(?i:in|since|from|until|till|by|after|before|as of|during|"
-    rf"(?:at the )?(?:end|start|beginning|middle|turn) of))\s+"
-    rf"(?:(?P<qual>early|mid|late)[- ]?)?(?:(?P<month>{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
-    rf"(?:\s*(?:to|-|–|and)\s*(?P<year2>(?:19|20)\d\d))?")
+_PARTICLE_BEFORE = re.compile(r"\b([A-Za-z]{2,4}) $")
 
 _HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("denied", re.compile(r"\b(?:denied|denies|deny|rejected claims|is not|was not|are not|"
@@ -83,6 +87,8 @@ class RelationPattern:
     emits: tuple[tuple[str, str, str, bool], ...]  # (predicate, subject role, object role, after)
     anywhere: bool = False  # an apposition or participle: its X may be a preposition's object
     kinds: tuple[frozenset[str], frozenset[str]] | None = None  # allowed (X, Y) actor kinds
+    stand_for: str | None = None  # "affiliates": X and Y stand for their regional affiliates
+    cue: tuple[str, ...] = ()  # the pattern needs one of these lowercase words (see _cue)
 
 
 @dataclass(frozen=True)
@@ -111,20 +117,38 @@ class RelationMention:
     pattern: str
 
 
+# "Shekau's Boko Haram", "France's Operation Barkhane": the possessed actor is the object.
+_OWNER = r"(?:(?:⟦\d+⟧|[\w-]+)(?:'s|’s) )?"
+
+
+# "ISGS fighters", "CSP rebels": a subject may be named through its members.
+_MEMBERS = (r"(?: (?:fighters|militants|militiamen|troops|soldiers|forces|rebels|jihadists|"
+            r"gunmen|members|units|elements|mercenaries|contractors|insurgents|vigilantes|"
+            r"volunteers|auxiliaries|paramilitaries|instructors|peacekeepers))?")
+
+
+# "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a name and its acronym are one mention.
+_ALIAS_AFTER = r"(?: \(⟦\d+⟧\))?"
+
+
 def _actor_token(name: str) -> str:
-    return _DET + rf"⟦(?P<{name}>\d+)⟧"
+    owner = _OWNER if name == "Y" else ""
+    members = _MEMBERS if name == "X" else ""
+    return _DET + owner + rf"⟦(?P<{name}>\d+)⟧" + _ALIAS_AFTER + members
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
     trailing_y = pattern.endswith("{Y}")
     if trailing_y:
         pattern = pattern[:-3] + "{YEND}"
-    body = (pattern.replace("{X0}", _OPENING + r"⟦(?P<X>\d+)⟧")
-            .replace("{Y0}", _OPENING + r"⟦(?P<Y>\d+)⟧")
-            .replace("{XS}", _DET + f"(?P<XS>{_LIST}){_APPOSITION}")
-            .replace("{YS}", _DET + f"(?P<YS>{_LIST})")
+    # "The Islamic State's Sahel branch ...": a possessive subject is not the subject
+    body = (pattern.replace("{X0}", _OPENING + r"⟦(?P<X>\d+)⟧(?!['’]s\b)")
+            .replace("{Y0}", _OPENING + r"⟦(?P<Y>\d+)⟧(?!['’]s\b)")
+            .replace("{XS}", _DET + f"(?P<XS>{_LIST}){_MEMBERS}{_APPOSITION}")
+            .replace("{YS}", _DET + _OWNER + f"(?P<YS>{_LIST})")
             .replace("{X}", _actor_token("X") + _APPOSITION + _REL_DESC)
             .replace("{YEND}", _actor_token("Y"))
+            .replace("{ZS}", _DET + f"(?P<ZS>{_LIST})")
             .replace("{Z}", _actor_token("Z"))
             .replace("{Y}", _actor_token("Y") + _APPOSITION)
             .replace("{W}", _W).replace("{T}", _T))
@@ -164,9 +188,58 @@ def load_patterns(path: Path = PATTERNS_PATH) -> tuple[RelationPattern, ...]:
             except (KeyError, IndexError, TypeError):
                 raise SitrepError(Errors.E201, path=str(path),
                                   detail=f"{pid}: kinds must name two kind_groups") from None
+        stand_for = entry.get("stand_for")
+        if stand_for not in (None, "affiliates"):
+            raise SitrepError(Errors.E201, path=str(path),
+                              detail=f"{pid}: stand_for must be 'affiliates'")
         out.append(RelationPattern(pid, regex, tuple(emits), bool(entry.get("anywhere")),
-                                   kinds))
+                                   kinds, stand_for, _cue(entry["pattern"])))
     return tuple(out)
+
+
+_LITERALS = re.compile(r"^[\w '’-]+(?:\|[\w '’-]+)*$")
+
+
+def _cue(pattern: str) -> tuple[str, ...]:
+    """The most selective literal words the pattern needs at its top level (a word such as
+    "between", or one of an alternation such as "(?:backed|supported)"): a substring test for
+    them decides whether the full expression runs at all, which keeps the cost of a hundred
+    patterns close to that of the few that can match."""
+    best: list[str] = []
+    skeleton: list[str] = []  # the top level, groups and classes blanked ("{" kept)
+    depth, start, i = 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+            skeleton.append(" ")
+        elif c == "[":
+            i = pattern.index("]", i + 2)
+            skeleton.append(" ")
+        elif c == "|" and depth == 0:
+            return ()  # alternatives at the top: no single group is needed
+        elif c == "(":
+            depth, start = depth + 1, (i if depth == 0 else start)
+        elif c == ")":
+            depth -= 1
+            body, after = pattern[start + 1:i], pattern[i + 1:i + 3]
+            if (depth == 0 and body.startswith("?:") and _LITERALS.match(body[2:])
+                    and after[:1] not in ("?", "*") and after != "{0"):
+                words = body[2:].split("|")
+                if min(map(len, words)) > min(map(len, best), default=0):
+                    best = words
+            skeleton.append(" ")
+        elif depth == 0:
+            skeleton.append(c)
+        i += 1
+    plain = _PLAIN_WORD.findall("".join(skeleton))
+    if plain and len(max(plain, key=len)) > min(map(len, best), default=0):
+        best = [max(plain, key=len)]
+    return tuple(w.lower() for w in best)
+
+
+# a literal word at the top level whose last letter is not made optional ("clashes?")
+_PLAIN_WORD = re.compile(r"(?<![\w{}])[A-Za-z][A-Za-z'’-]{3,}(?![?*{\w])")
 
 
 def mask(sentence: str, offset: int, actors: Sequence[ActorSpan]) -> tuple[str, list[int]]:
@@ -199,72 +272,8 @@ def _modality(sentence: str) -> str:
     return "asserted"
 
 
-def _date_phrase(masked: str, m_start: int, m_end: int) -> tuple[str | None, str | None,
-                                                                  str | None, str | None]:
-    """Start/end of a relation from a date phrase inside its construction, right after it (no
-    other actor in between), or opening the sentence ("In 2012, X split from Y"). A date inside
-    an apposition the construction skips over ("X, founded in 2011, fights Y") dates the
-    apposition, not the relation."""
-    chosen: re.Match[str] | None = None
-    skipped = [(e.start(), e.end()) for e in _ENCLOSED.finditer(masked, m_start, m_end)]
-    for dm in _DATE_RE.finditer(masked):
-        inside = (dm.start() >= m_start and dm.end() <= m_end
-                  and not any(a <= dm.start() and dm.end() <= b for a, b in skipped))
-        gap = masked[m_end:dm.start()]
-        after = dm.start() >= m_end and len(gap) <= 40 and not any(c in gap for c in "⟦,;")
-        opening = dm.start() <= 3 and dm.end() <= m_start
-        if inside or after or opening:
-            chosen = dm
-            if inside or after:
-                break
-    if chosen is None:
-        return None, None, None, None
-    year = chosen.group("year")
-    month = chosen.group("month")
-    value, precision = year, "year"
-    if month:
-        value, precision = f"{year}-{MONTHS.index(month.lower()) + 1:02d}", "month"
-    prep = chosen.group("prep").lower()
-    if chosen.group("year2"):
-        return value, precision, chosen.group("year2"), "year"
-    if prep in ("until", "till", "before"):
-        return None, None, value, precision
-    return value, precision, None, None
-
-
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|up to)\s+(?:the\s+)?$", re.I)
-
-
-def _resolved_date(text: str, dates: Sequence[Any], span: tuple[int, int],
-                   skipped: list[tuple[int, int]], sentence: tuple[int, int],
-                   actors: Sequence[ActorSpan]) -> tuple[str | None, str | None,
-                                                         str | None, str | None]:
-    """The same placement rules as ``_date_phrase``, over the pipeline's resolved date
-    mentions (document coordinates): they also date "in May", "on Saturday", "last week"
-    against the publication date."""
-    chosen = None
-    for dm in dates:
-        if not (sentence[0] <= dm.start and dm.end <= sentence[1]):
-            continue
-        inside = (span[0] <= dm.start and dm.end <= span[1]
-                  and not any(a <= dm.start and dm.end <= b for a, b in skipped))
-        gap = text[span[1]:dm.start]
-        after = (dm.start >= span[1] and len(gap) <= 40 and not any(c in gap for c in ",;")
-                 and not any(span[1] <= a.start < dm.start for a in actors))
-        opening = dm.start - sentence[0] <= 3 and dm.end <= span[0]
-        if inside or after or opening:
-            chosen = dm
-            if inside or after:
-                break
-    if chosen is None:
-        return None, None, None, None
-    if _UNTIL_BEFORE.search(text[max(sentence[0], chosen.start - 12):chosen.start]):
-        return None, None, chosen.value, chosen.precision
-    return chosen.value, chosen.precision, None, None
-
-
 def _actor_ids(group: str, actors: Sequence[ActorSpan]) -> list[str]:
-    return [i for k in re.findall(r"⟦(\d+)⟧", group)
+    return [i for k in _ITEM_ID.findall(group)
             for i in actors[int(k)].actor_id.split(GROUP_SEP)]
 
 
@@ -301,12 +310,15 @@ def surname_mentions(text: str, actors: Sequence[ActorSpan], pack: Any) -> list[
     if pack is None:
         return []
     last: dict[str, set[str]] = {}
+    particles: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
     for a in actors:
         words = text[a.start:a.end].split()
         if len(words) < 2:
             continue
         last.setdefault(words[-1], set()).add(a.actor_id)
+        if len(words) >= 3 and len(words[-2]) <= 4:
+            particles.setdefault(a.actor_id, set()).add(words[-2].lower())
         if _kind(pack, a.actor_id) == "person":
             first_seen[a.actor_id] = min(first_seen.get(a.actor_id, a.end), a.end)
     taken = sorted((a.start, a.end) for a in actors)
@@ -322,7 +334,12 @@ def surname_mentions(text: str, actors: Sequence[ActorSpan], pack: Any) -> list[
                 continue
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            out.append(ActorSpan(m.start(), m.end(), actor_id))
+            # "Ag Ghaly", "Ould Hamaha": the name's particle goes with the surname
+            start = m.start()
+            p = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+            if p and p.group(1).lower() in particles.get(actor_id, ()):
+                start = p.start(1)
+            out.append(ActorSpan(start, m.end(), actor_id))
     return out
 
 
@@ -474,26 +491,32 @@ def extract_relations(
             continue
         sentence = text[s_start:s_end]
         masked, positions = mask(sentence, s_start, inside)
+        lowered = masked.lower()
         modality = _modality(sentence)
         for pat in patterns:
+            if pat.cue and not any(w in lowered for w in pat.cue):
+                continue
             for m in pat.regex.finditer(masked):
                 if not pat.anywhere and _object_of_preposition(masked, m.start()):
                     continue  # the subject is a preposition's object, not a clause's subject
                 roles = {"X": _actor_ids(_role(m, "X"), inside),
                          "Y": _actor_ids(_role(m, "Y"), inside)}
-                if "Z" in m.re.groupindex:
+                if "Z" in m.re.groupindex or "ZS" in m.re.groupindex:
                     roles["Z"] = _actor_ids(_role(m, "Z"), inside)
                 if pat.kinds is not None:
                     for r, kinds in zip(("X", "Y"), pat.kinds, strict=True):
                         roles[r] = [a for a in roles[r] if _kind(pack, a) in kinds
                                     or _kind(pack, a) is None]
-                start_d, start_p, end_d, end_p = _date_phrase(masked, m.start(), m.end())
+                start_d, start_p, end_d, end_p = date_phrase(masked, m.start(), m.end())
                 span = (positions[m.start()], positions[m.end() - 1] + 1)
                 if dates and not (start_d or end_d):
                     skipped = [(positions[e.start()], positions[e.end() - 1] + 1)
-                               for e in _ENCLOSED.finditer(masked, m.start(), m.end())]
-                    start_d, start_p, end_d, end_p = _resolved_date(
+                               for e in ENCLOSED.finditer(masked, m.start(), m.end())]
+                    start_d, start_p, end_d, end_p = resolved_date(
                         text, dates, span, skipped, (s_start, s_end), inside)
+                if pat.stand_for == "affiliates" or _umbrellas_in_a_region(
+                        pat, roles, pack, text[span[1]:s_end]):
+                    roles = _affiliates_for(roles, pack, text, span, (s_start, s_end), start_d)
                 for predicate, subj_role, obj_role, after in pat.emits:
                     for subj in roles[subj_role]:
                         for obj in roles[obj_role]:
@@ -510,6 +533,45 @@ def extract_relations(
                                 sentence_start=s_start, pattern=pat.id)
                             found.setdefault((a, predicate, b, s_start), rel)
     return list(found.values())
+
+
+# "... joined forces in West Africa", "across the Sahel", "in parts of Mali"
+_IN_REGION = re.compile(r"\b(?:in|across|throughout|around)\s+(?:the\s+|much\s+of\s+|parts\s+of\s+|"
+                        r"(?:a\s+)?(?:vast\s+|large\s+)?(?:stretch|swathe|swath|part)\s+of\s+)?"
+                        r"(?-i:[A-Z])")
+
+
+def _umbrellas_in_a_region(pat: RelationPattern, roles: dict[str, list[str]], pack: Any,
+                           after: str) -> bool:
+    """An alliance of two transnational umbrellas (a group whose home is no one country:
+    al-Qaeda, the Islamic State) placed in a region ("joined forces in West Africa") is an
+    alliance of their branches there, as if the sentence said "groups linked to X and Y"."""
+    if pack is None or any(p != "allied_with" for p, *_ in pat.emits):
+        return False
+    ids = roles["X"] + roles["Y"]
+    umbrella = all(_kind(pack, a) in _GROUP_KINDS
+                   and len(getattr(pack.actors.find(a), "country", None) or "") != 2
+                   for a in ids)
+    return bool(ids) and umbrella and _IN_REGION.search(after) is not None
+
+
+def _affiliates_for(roles: dict[str, list[str]], pack: Any, text: str, span: tuple[int, int],
+                    sentence: tuple[int, int], on: str | None) -> dict[str, list[str]]:
+    """X and Y replaced by their affiliates in the region the sentence names after the
+    construction (else before it, else the pack's focus countries); see relation_affiliates."""
+    if pack is None:
+        return {r: [] for r in roles}
+    region = set(countries_named(pack, text[span[1]:sentence[1]])
+                 or countries_named(pack, text[sentence[0]:span[0]])
+                 or pack.focus_countries)
+    if region & pack.focus_countries:  # the pack's theatre is one region: a group's home
+        region |= pack.focus_countries  # country is only where it started (JNIM in Burkina)
+    out = {r: list(dict.fromkeys(a for parent in ids
+                                 for a in regional_affiliates(pack, parent, sorted(region), on)))
+           for r, ids in roles.items()}
+    if set(out.get("X", [])) & set(out.get("Y", [])):
+        return {r: [] for r in roles}  # both sides resolve to the same group: nothing is said
+    return out
 
 
 def _object_of_preposition(masked: str, at: int) -> bool:

@@ -20,6 +20,19 @@ def test_nested_and_overlapping_spans() -> None:
     assert segs[-1].text == "." and segs[-1].mark is None
 
 
+def test_an_actor_read_from_the_trigger_word_keeps_its_link() -> None:
+    """'Gunmen killed ...': the event mention, a claim and the actor share the span "Gunmen";
+    in any order, the piece links to the actor (the most specific page)."""
+    text = "Gunmen killed five."
+    spans = [{"start": 0, "end": 6, "kind": "event", "property": "event mention"},
+             {"start": 0, "end": 6, "kind": "statement", "property": "event_type"},
+             {"start": 0, "end": 6, "kind": "actor", "property": "actor1", "value": "gunmen"}]
+    for order in (spans, spans[::-1], [spans[1], spans[2], spans[0]]):
+        first = segments(text, order)[0]
+        assert first.text == "Gunmen" and first.mark is not None
+        assert first.mark["kind"] == "actor"
+
+
 def test_offset_and_out_of_range_spans() -> None:
     # a passage that starts at document offset 100; spans are in document offsets
     segs = segments("abcdef", [{"start": 102, "end": 104}, {"start": 5, "end": 50},

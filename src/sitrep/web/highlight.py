@@ -10,6 +10,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+# which link a piece of text gets when several spans of the same length cover it
+_LINK_RANK = {"actor": 0, "relation": 1, "statement": 2, "event": 3}
+
 
 @dataclass
 class Segment:
@@ -19,8 +22,13 @@ class Segment:
 
     @property
     def mark(self) -> dict[str, Any] | None:
-        """The innermost (shortest) span covering this piece: the one its link goes to."""
-        return min(self.marks, key=lambda m: m["end"] - m["start"]) if self.marks else None
+        """The innermost (shortest) span covering this piece: the one its link goes to. Among
+        spans of the same length (an actor read from the trigger word itself, "gunmen"), the
+        most specific thing wins: an actor's page before a relation, a claim or the event."""
+        if not self.marks:
+            return None
+        return min(self.marks, key=lambda m: (m["end"] - m["start"],
+                                              _LINK_RANK.get(m.get("kind"), len(_LINK_RANK))))
 
     @property
     def anchor(self) -> bool:

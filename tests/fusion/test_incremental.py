@@ -35,8 +35,8 @@ def test_a_then_b_equals_a_and_b_together(tmp_path: Path,
 def test_fusing_in_rounds_during_extraction_gives_the_same_events(
         tmp_path: Path, make_store: Callable[[str], Store],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A long extraction fuses every ``fuse_every`` documents to bound its memory: rounds of
-    one document must give what one round at the end gives."""
+    """A long extraction fuses in rounds (after ``fuse_every`` documents, then each time the
+    count doubles): rounds must give what one round at the end gives."""
     import sitrep.fusion.apply as fusion
 
     folder = write_reports(tmp_path / "all", ALL)
@@ -48,7 +48,8 @@ def test_fusing_in_rounds_during_extraction_gives_the_same_events(
                         lambda *a, **k: rounds.append(1) or real(*a, **k))
     ingest(in_rounds, [folder])
     extract_pending(in_rounds, batch=1, fuse_every=1)
-    assert len(rounds) == len(ALL)  # after each document but the last, then at the end
+    assert len(ALL) == 4
+    assert len(rounds) == 3  # after documents 1 and 2 (the step doubles), then at the end
     assert snapshot(in_rounds) == snapshot(at_end)
 
 

@@ -46,7 +46,8 @@ AUTHOR = AUTO_AUTHOR
 BATCH_SEEDS = 5_000  # more queued mentions than this: re-fuse everything in one pass
 NEIGHBOURHOOD_MIN = 1_000  # a neighbourhood past max(this, a third of the store): one pass
 _CHUNK = 500
-PUBLISH_CHUNK = 2_000  # events assembled and written per round
+PUBLISH_CHUNK = 2_000  # events assembled and written per round, at most
+PUBLISH_MEMBERS = 4_000  # document events (their statements in memory) per round, about
 
 
 @dataclass
@@ -90,17 +91,28 @@ def _mention_statements(conn: Connection, doc_events: Iterable[str]) -> dict[str
                 st.c.property == "event", st.c.value.in_(chunk))):
             subject_of[subject] = value
     out: dict[str, list[Statement]] = defaultdict(list)
+    shared: dict[Any, Any] = {}
     for chunk in _chunks(subject_of):
         for r in conn.execute(select(st).where(st.c.subject.in_(chunk))
                               .order_by(*STATEMENT_ORDER)).mappings():
-            out[subject_of[r["subject"]]].append(_statement(r))
+            out[subject_of[r["subject"]]].append(_statement(r, shared))
     return out
 
 
-def _statement(r: Any) -> Statement:
-    return Statement(r["subject"], r["property"], r["value"], r["document_id"], r["start"],
-                     r["end"], r["quote"], r["attribution"], r["modality"], r["confidence"],
-                     r["extractor"])
+def _statement(r: Any, shared: dict[Any, Any] | None = None) -> Statement:
+    """A statement from its row; with ``shared``, the strings a mention's statements repeat
+    (its sentence as the quote, subject, document, extractor) are one object each: reading
+    a few thousand events' statements held a copy of the sentence per statement."""
+    if shared is None:
+        return Statement(r["subject"], r["property"], r["value"], r["document_id"],
+                         r["start"], r["end"], r["quote"], r["attribution"], r["modality"],
+                         r["confidence"], r["extractor"])
+    one = shared.setdefault
+    subject, document, quote = r["subject"], r["document_id"], r["quote"]
+    attribution, modality, extractor = r["attribution"], r["modality"], r["extractor"]
+    return Statement(one(subject, subject), r["property"], r["value"], one(document, document),
+                     r["start"], r["end"], one(quote, quote), one(attribution, attribution),
+                     one(modality, modality), r["confidence"], one(extractor, extractor))
 
 
 def _all_statements(conn: Connection) -> dict[str, list[Statement]]:
@@ -110,10 +122,11 @@ def _all_statements(conn: Connection) -> dict[str, list[Statement]]:
                         .order_by(*STATEMENT_ORDER)).mappings().all()
     event_of = {r["subject"]: r["value"] for r in rows if r["property"] == "event"}
     out: dict[str, list[Statement]] = defaultdict(list)
+    shared: dict[Any, Any] = {}
     for r in rows:
         eid = event_of.get(r["subject"])
         if eid:
-            out[eid].append(_statement(r))
+            out[eid].append(_statement(r, shared))
     return out
 
 
@@ -215,12 +228,15 @@ def _copies(conn: Connection, documents: Iterable[str]) -> dict[str, str]:
     return out
 
 
+# built once: a round names every new cluster, each with a look-up (a fresh 100k run: ~200k)
+_EVENT_EXISTS = select(schema.events.c.id).where(schema.events.c.id == bindparam("event_id"))
+
+
 def _assign_ids(conn: Connection, clusters: list[Cluster], before: dict[str, str | None],
                 old_events: set[str]) -> list[tuple[str, list[str]]]:
     """(event id, sorted member ids) per cluster. A cluster keeps the id of the old event it
     shares most members with (so adding a source never renames an event); a new one is named
     after its smallest member id not in use."""
-    ev = schema.events
     groups = sorted((sorted(m.mention_id for m in cl.members) for cl in clusters),
                     key=lambda ms: (-len(ms), ms[0]))
     used: set[str] = set()
@@ -237,7 +253,7 @@ def _assign_ids(conn: Connection, clusters: list[Cluster], before: dict[str, str
                 if candidate in used:
                     continue
                 if candidate not in old_events and conn.execute(
-                        select(ev.c.id).where(ev.c.id == candidate)).first():
+                        _EVENT_EXISTS, {"event_id": candidate}).first():
                     continue
                 chosen = candidate
                 break
@@ -273,8 +289,23 @@ def _publish(conn: Connection, pack: Any, clusters: list[Cluster],
                                      j.c.target.in_([f"event:{e}" for e in chunk])))
     # a few thousand events at a time: a batch of 100k documents must not hold every
     # statement of every event in memory at once
-    return sum(_write_events(conn, pack, named[i:i + PUBLISH_CHUNK], stmts_of)
-               for i in range(0, len(named), PUBLISH_CHUNK))
+    return sum(_write_events(conn, pack, part, stmts_of) for part in _rounds(named))
+
+
+def _rounds(named: list[tuple[str, list[str]]]) -> Iterable[list[tuple[str, list[str]]]]:
+    """Consecutive slices of ``named`` of at most ``PUBLISH_CHUNK`` events and about
+    ``PUBLISH_MEMBERS`` document events (the biggest events come first: counting events
+    alone, the first slice of a big store held ~110 MB of statements for 20k documents)."""
+    part: list[tuple[str, list[str]]] = []
+    members = 0
+    for item in named:
+        if part and (len(part) >= PUBLISH_CHUNK or members + len(item[1]) > PUBLISH_MEMBERS):
+            yield part
+            part, members = [], 0
+        part.append(item)
+        members += len(item[1])
+    if part:
+        yield part
 
 
 def _write_events(conn: Connection, pack: Any, named: list[tuple[str, list[str]]],

@@ -86,10 +86,12 @@ def _dates_overlap(a: MentionRecord, b: MentionRecord) -> bool | None:
     """True/False when both are dated; None when either has no date."""
     if not (a.date_start and b.date_start):
         return None
-    tol = timedelta(days=1)
     a_end = a.date_end or a.date_start
     b_end = b.date_end or b.date_start
-    return a.date_start - tol <= b_end and b.date_start - tol <= a_end
+    return a.date_start - _ONE_DAY <= b_end and b.date_start - _ONE_DAY <= a_end
+
+
+_ONE_DAY = timedelta(days=1)  # built once: this runs for every pair blocking lets through
 
 
 def _types_compatible(a: MentionRecord, b: MentionRecord) -> tuple[bool, float]:

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-FUSE_EVERY = 2_000  # documents between fusion rounds in one extraction (bounds its memory)
+FUSE_EVERY = 2_000  # documents before the first fusion round in one extraction
 
 
 @dataclass
@@ -150,13 +150,16 @@ def _extract_one(row: Any, pipe: Pipeline, pack: Any, version: str, run_id: int,
         writes.done()
         return
     ext = Extraction(work)
+    # a document never extracted has nothing to remove first (most of a first run's)
+    fresh = row["extracted_version"] is None
     written = replace_document_extraction(
         writes.conn, document.id,
         sentences=[(s.idx, s.start, s.end, s.text) for s in work.sentences],
         statements=work.statements, sources=ext.sources(), pack=pack,
-        version=version, run_id=run_id)
+        version=version, run_id=run_id, fresh=fresh)
     replace_document_relations(writes.conn, document.id, work.relations,
-                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id, queue=True)
+                               extractor=f"{EXTRACTOR}/{version}", run_id=run_id, queue=True,
+                               fresh=fresh, statements=work.statements)
     writes.done()
     report.documents += 1
     report.events += len(written)
@@ -172,9 +175,9 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
 
     Documents are written whole, committed every ``batch`` documents or 2 seconds; a failing
     document is set aside as a reject (E303) and left unextracted so a fixed extractor retries
-    it. Events are fused every ``fuse_every`` documents and at the end: fusion is incremental,
-    so this gives the same events as one pass at the end while its memory stays bounded by
-    what one round touches, not by the size of the run."""
+    it. Events are fused after ``fuse_every`` documents, then each time the count doubles,
+    and at the end: fusion is incremental, so this gives the same events as one pass at the
+    end, with state written early (a killed run keeps its fused events) at a bounded cost."""
     from ..store import schema
     from ..store.runs import finish_run, start_run
 
@@ -185,16 +188,19 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
     version = extractor_version(pack)
     pipe = _pipeline(stages)
     docs = schema.documents
+    order = (docs.c.run_id.nulls_first(), docs.c.id)
     cond = None if force else or_(docs.c.extracted_version.is_(None),
                                   docs.c.extracted_version != version)
     report = ExtractReport()
     t0 = time.perf_counter()
     with store.reader() as conn:
-        q = select(docs.c.id).order_by(docs.c.ingested_at, docs.c.id)
+        # ingest runs in order, then content-hash order within a run: reproducible (a clock's
+        # seconds would decide which documents share a fusion round, and so the events' ids)
+        q = select(docs.c.id).order_by(*order)
         ids = list(conn.execute(q if cond is None else q.where(cond)).scalars())
     run_id = start_run(store, "extract", version)
     status = "done"
-    fused_at = 0
+    fuse_at = fuse_every
     from ..fusion.apply import fuse_events
 
     try:
@@ -202,16 +208,19 @@ def extract_pending(store: Any, *, progress: Progress | None = None, force: bool
             for i in range(0, len(ids), batch):
                 with store.reader() as conn:
                     rows = conn.execute(select(docs).where(docs.c.id.in_(ids[i:i + batch]))
-                                        .order_by(docs.c.ingested_at, docs.c.id)
+                                        .order_by(*order)
                                         ).mappings().all()
                 for row in rows:
                     _extract_one(row, pipe, pack, version, run_id, writes, report)
                     if progress is not None:
                         progress(report.documents + len(report.rejected), len(ids))
-                if report.documents - fused_at >= fuse_every and i + batch < len(ids):
+                if report.documents >= fuse_at and i + batch < len(ids):
                     writes.commit()
                     fuse_events(store, pack)
-                    fused_at = report.documents
+                    # rounds at fuse_every, then twice as far each time: a round may touch
+                    # most of the store (big events gather reports from everywhere), so rounds
+                    # at a fixed step would cost quadratically on a long run
+                    fuse_at = max(report.documents + fuse_every, 2 * report.documents)
         # relation rows whose evidence changed, rebuilt once each (also what a killed run
         # queued and left)
         from ..store.relations import assemble_queued_relations

@@ -191,14 +191,39 @@ class Batch:
 
 
 _IGNORING: dict[tuple[str, Any], Any] = {}
+_SQLITE_IGNORING: dict[Any, tuple[str, tuple[str, ...], tuple[Any, ...]]] = {}
+
+
+def _sqlite_ignoring(table: Any) -> tuple[str, tuple[str, ...], tuple[Any, ...]]:
+    """SQL, column names and per-column fill-ins (scalar defaults) of a table's insert that
+    skips existing keys, for the driver's ``executemany``."""
+    found = _SQLITE_IGNORING.get(table)
+    if found is None:
+        cols = tuple(c.name for c in table.columns)
+        fill = tuple(c.default.arg if c.default is not None and c.default.is_scalar else None
+                     for c in table.columns)
+        names = ", ".join(f'"{c}"' for c in cols)
+        sql = (f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in cols)})'
+               " ON CONFLICT DO NOTHING")
+        found = _SQLITE_IGNORING[table] = (sql, cols, fill)
+    return found
 
 
 def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert rows, skipping those whose key already exists (SQLite and PostgreSQL).
 
     Deterministic ids make re-extraction idempotent: the same statement is written once.
-    The statement is built once per table and dialect (hot: several calls per document)."""
+    Hot (several calls per extracted document): on SQLite the rows go to the driver's
+    ``executemany`` as tuples through SQL built once per table, which skips SQLAlchemy's
+    per-call and per-row parameter processing (the table's types need none on SQLite; a
+    column left out gets its scalar default or NULL, as the Core insert would give it);
+    elsewhere the Core statement, built once per table and dialect."""
     if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        sql, cols, fill = _sqlite_ignoring(table)
+        conn.exec_driver_sql(sql, [tuple(row.get(c, f) for c, f in zip(cols, fill, strict=True))
+                                   for row in rows])
         return
     key = (conn.dialect.name, table)
     stmt = _IGNORING.get(key)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, or_, select, update
 
 from ..fusion.reconcile import (
     MODALITY_WEIGHT,
@@ -316,10 +316,49 @@ def _statement_row(s: Statement, run_id: int | None, now: str) -> dict[str, Any]
             "extractor": s.extractor, "run_id": run_id, "created_at": now}
 
 
+# Statements built once: a document runs each of them, and building a SQLAlchemy expression
+# per call (coercing values, keying the compiled cache) cost several times what SQLite spends
+# running it (scripts/bench.py --profile). Plain Core with bind parameters: any dialect.
+_DOC: Any = bindparam("doc_id")
+_OLD_FUSED = select(schema.fusion_mentions.c.event_id).where(
+    schema.fusion_mentions.c.document_id == _DOC, schema.fusion_mentions.c.event_id.is_not(None))
+_OLD_SOURCED = select(schema.event_sources.c.event_id).where(
+    schema.event_sources.c.document_id == _DOC)
+_OLD_MENTIONS = select(schema.fusion_mentions.c.mention_id).where(
+    schema.fusion_mentions.c.document_id == _DOC)
+_DROP_SOURCES = delete(schema.event_sources).where(schema.event_sources.c.document_id == _DOC)
+_DROP_KEYS = delete(schema.fusion_keys).where(
+    schema.fusion_keys.c.mention_id.in_(bindparam("mentions", expanding=True)))
+_DROP_MENTIONS = delete(schema.fusion_mentions).where(
+    schema.fusion_mentions.c.document_id == _DOC)
+_DROP_STATEMENTS = delete(schema.statements).where(
+    schema.statements.c.document_id == _DOC, schema.statements.c.subject.like("mention:%"))
+_DROP_SENTENCES = delete(schema.sentences).where(schema.sentences.c.document_id == _DOC)
+_INSERT_SENTENCES = schema.sentences.insert()
+_MARK_EXTRACTED = update(schema.documents).where(schema.documents.c.id == _DOC).values(
+    extracted_version=bindparam("version"))
+
+
+def _forget_extraction(conn: Connection, document_id: str) -> None:
+    """Remove what an earlier extraction of the document wrote, and queue the fused events it
+    fed for re-fusion."""
+    doc = {"doc_id": document_id}
+    old_events = set(conn.execute(_OLD_FUSED, doc).scalars())
+    old_events |= set(conn.execute(_OLD_SOURCED, doc).scalars())
+    insert_ignore(conn, schema.fusion_queue, [{"event_id": e} for e in sorted(old_events)])
+    conn.execute(_DROP_SOURCES, doc)
+    old_mentions = list(conn.execute(_OLD_MENTIONS, doc).scalars())
+    for i in range(0, len(old_mentions), 500):
+        conn.execute(_DROP_KEYS, {"mentions": old_mentions[i:i + 500]})
+    conn.execute(_DROP_MENTIONS, doc)
+    conn.execute(_DROP_STATEMENTS, doc)
+    conn.execute(_DROP_SENTENCES, doc)
+
+
 def replace_document_extraction(conn: Connection, document_id: str, *, sentences:
                                 Iterable[tuple[int, int, int, str]], statements: list[Statement],
                                 sources: list[dict[str, Any]], pack: Any, version: str,
-                                run_id: int | None = None) -> list[str]:
+                                run_id: int | None = None, fresh: bool = False) -> list[str]:
     """Replace what one document says about events; return its document event ids.
 
     Nothing is published here: each document event is queued for fusion (a ``fusion_mentions``
@@ -327,31 +366,20 @@ def replace_document_extraction(conn: Connection, document_id: str, *, sentences
     the document used to feed are queued for re-fusion. ``sitrep.fusion.fuse_events`` (run by
     ``extract_pending`` after the batch) turns the queue into events, incrementally.
 
+    ``fresh``: the document was never extracted (its ``extracted_version`` is NULL), so there
+    is nothing to remove first; the caller vouches for it (most of a first run's documents).
+
     ``sources`` rows: ``event_id, mention_id, start, end, quote`` (one per mention)."""
     from ..fusion.records import key_rows, record_for, to_json
 
-    es, st = schema.event_sources, schema.statements
-    fm, fk = schema.fusion_mentions, schema.fusion_keys
-    old_events = set(conn.execute(select(fm.c.event_id).where(
-        fm.c.document_id == document_id, fm.c.event_id.is_not(None))).scalars())
-    old_events |= set(conn.execute(select(es.c.event_id).where(es.c.document_id == document_id))
-                      .scalars())
-    insert_ignore(conn, schema.fusion_queue, [{"event_id": e} for e in sorted(old_events)])
-    conn.execute(delete(es).where(es.c.document_id == document_id))
-    old_mentions = list(conn.execute(select(fm.c.mention_id).where(
-        fm.c.document_id == document_id)).scalars())
-    for i in range(0, len(old_mentions), 500):
-        conn.execute(delete(fk).where(fk.c.mention_id.in_(old_mentions[i:i + 500])))
-    conn.execute(delete(fm).where(fm.c.document_id == document_id))
-    conn.execute(delete(st).where(st.c.document_id == document_id,
-                                  st.c.subject.like("mention:%")))
-    conn.execute(delete(schema.sentences).where(schema.sentences.c.document_id == document_id))
+    if not fresh:
+        _forget_extraction(conn, document_id)
     sent_rows = [{"document_id": document_id, "idx": i, "start": a, "end": b, "text": t}
                  for i, a, b, t in sentences]
     if sent_rows:
-        conn.execute(schema.sentences.insert(), sent_rows)
+        conn.execute(_INSERT_SENTENCES, sent_rows)
     now = utcnow()
-    insert_ignore(conn, st, [_statement_row(s, run_id, now) for s in statements])
+    insert_ignore(conn, schema.statements, [_statement_row(s, run_id, now) for s in statements])
     by_event: dict[str, set[str]] = defaultdict(set)
     for s in statements:
         if s.property == "event":
@@ -368,10 +396,9 @@ def replace_document_extraction(conn: Connection, document_id: str, *, sentences
                              "sources": json.dumps(srcs, ensure_ascii=False)})
         keys += key_rows(record)
         written.append(event_id)
-    insert_ignore(conn, fm, mention_rows)
-    insert_ignore(conn, fk, keys)
-    conn.execute(update(schema.documents).where(schema.documents.c.id == document_id)
-                 .values(extracted_version=version))
+    insert_ignore(conn, schema.fusion_mentions, mention_rows)
+    insert_ignore(conn, schema.fusion_keys, keys)
+    conn.execute(_MARK_EXTRACTED, {"doc_id": document_id, "version": version})
     return written
 
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, or_, select
+from sqlalchemy import Connection, and_, bindparam, delete, or_, select
 
 from ..model import PREDICATES, Statement, date_precision, stable_id, utcnow
 from ..pipeline.relations import SYMMETRIC, RelationMention
@@ -127,23 +127,55 @@ _ROLE_PROPS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "claimed_by
 _DATE_RANK = {10: 0, 7: 1, 4: 2}  # day before month before year
 
 
-def event_relation_mentions(conn: Connection, document_id: str) -> list[RelationMention]:
+_EVENT_PROPS = ("event", "event_type", "date", "date_end", *_ROLE_PROPS)
+# built once (a document runs each): see store/events.py
+_MENTION_FACTS = select(
+    schema.statements.c.subject, schema.statements.c.property, schema.statements.c.value,
+    schema.statements.c.start, schema.statements.c.end, schema.statements.c.quote,
+    schema.statements.c.modality).where(
+    schema.statements.c.document_id == bindparam("doc_id"),
+    schema.statements.c.subject.like("mention:%"),
+    schema.statements.c.property.in_(_EVENT_PROPS)).order_by(schema.statements.c.start)
+_OLD_RELATIONS = select(schema.statements.c.subject, schema.statements.c.property,
+                        schema.statements.c.value).where(
+    schema.statements.c.document_id == bindparam("doc_id"),
+    schema.statements.c.property.in_(PREDICATES))
+_DROP_RELATIONS = delete(schema.statements).where(
+    schema.statements.c.document_id == bindparam("doc_id"),
+    or_(schema.statements.c.property.in_(PREDICATES),
+        and_(schema.statements.c.subject.like("relation:%"),
+             schema.statements.c.property.in_(("start", "end")))))
+
+
+def _mention_facts(document_id: str, statements: Sequence[Statement]) -> list[Statement]:
+    """What ``_MENTION_FACTS`` reads back, from the statements just written: the first of
+    each id (what ``insert_ignore`` kept), in the order written, then by start (stable)."""
+    seen: set[str] = set()
+    out = []
+    for s in statements:
+        if (s.document_id == document_id and s.subject.startswith("mention:")
+                and s.property in _EVENT_PROPS and s.id not in seen):
+            seen.add(s.id)
+            out.append(s)
+    return sorted(out, key=lambda s: s.start)
+
+
+def event_relation_mentions(conn: Connection, document_id: str,
+                            statements: Sequence[Statement] | None = None
+                            ) -> list[RelationMention]:
     """Relations the document's events imply: perpetrators fight targets (in battles, remote
     violence and violence against a named target), joint perpetrators of such an event are
     allied unless the pack links them already (a unit and its parent, known enemies). An event
     dates the relation's start (it was true then); it does not end it: the row's
     ``last_seen`` keeps the latest event.
 
-    Read from the document's event-mention statements (written before fusion runs), grouped by
+    Read from the document's event-mention statements (written before fusion runs; or given
+    as ``statements``, what extraction just wrote, which saves reading them back), grouped by
     document event: each relation is dated by its event's most precise date and sourced by the
     event mention's own evidence (trigger span, sentence quote). A claimant stands in for the
     perpetrator when the text names none."""
-    st = schema.statements
-    rows = conn.execute(select(st.c.subject, st.c.property, st.c.value, st.c.start, st.c.end,
-                               st.c.quote, st.c.modality).where(
-        st.c.document_id == document_id, st.c.subject.like("mention:%"),
-        st.c.property.in_(("event", "event_type", "date", "date_end", *_ROLE_PROPS)))
-        .order_by(st.c.start)).all()
+    rows: Sequence[Any] = (_mention_facts(document_id, statements) if statements is not None else
+                           conn.execute(_MENTION_FACTS, {"doc_id": document_id}).all())
     event_of = {r.subject: r.value for r in rows if r.property == "event"}
     if not event_of:
         return []
@@ -191,19 +223,21 @@ def event_relation_mentions(conn: Connection, document_id: str) -> list[Relation
 
 def replace_document_relations(conn: Connection, document_id: str,
                                mentions: Sequence[RelationMention], *, extractor: str,
-                               run_id: int | None = None, queue: bool = False) -> int:
+                               run_id: int | None = None, queue: bool = False,
+                               fresh: bool = False,
+                               statements: Sequence[Statement] | None = None) -> int:
     """Replace what one document says about relations (idempotent re-extraction): the text
     relations given, plus the relations its events imply (read from its event-mention
-    statements, so call this after they are written). The relation rows touched are rebuilt
-    now, or with ``queue`` left for ``assemble_queued_relations`` (once per batch or run)."""
+    statements, so call this after they are written, or pass them as ``statements``). The
+    relation rows touched are rebuilt now, or with ``queue`` left for
+    ``assemble_queued_relations`` (once per batch or run). ``fresh``: the document was never
+    extracted, so it has no relation statements to remove."""
     st = schema.statements
-    old = conn.execute(select(st.c.subject, st.c.property, st.c.value).where(
-        st.c.document_id == document_id, st.c.property.in_(PREDICATES))).all()
-    conn.execute(delete(st).where(
-        st.c.document_id == document_id,
-        or_(st.c.property.in_(PREDICATES),
-            and_(st.c.subject.like("relation:%"), st.c.property.in_(("start", "end"))))))
-    implied = event_relation_mentions(conn, document_id)
+    old: list[Any] = []
+    if not fresh:
+        old = list(conn.execute(_OLD_RELATIONS, {"doc_id": document_id}))
+        conn.execute(_DROP_RELATIONS, {"doc_id": document_id})
+    implied = event_relation_mentions(conn, document_id, statements)
     rows = [r for m in mentions for r in _statement_rows(document_id, m, extractor, run_id)]
     rows += [r for m in implied for r in _statement_rows(document_id, m, EVENT_EXTRACTOR,
                                                          run_id)]
@@ -233,20 +267,30 @@ def _strongest(modalities: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+# built once: a run assembles every relation its documents touched (tens of thousands)
+_FACTS = select(schema.statements.c.id, schema.statements.c.modality,
+                schema.statements.c.extractor).where(
+    schema.statements.c.subject == bindparam("subject"),
+    schema.statements.c.property == bindparam("predicate"),
+    schema.statements.c.value == bindparam("object"))
+_DATES = select(schema.statements.c.property, schema.statements.c.value,
+                schema.statements.c.extractor).where(
+    schema.statements.c.subject == bindparam("subject"))
+_DROP_RELATION = delete(schema.relations).where(schema.relations.c.id == bindparam("rid"))
+_INSERT_RELATION = schema.relations.insert()
+
+
 def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -> None:
     """(Re)build the relation rows for these (subject, predicate, object) keys from all their
     statements (text, event and pack evidence)."""
-    st, rel = schema.statements, schema.relations
     for subject, predicate, obj in keys:
         rid = relation_id(subject, predicate, obj)
-        facts = conn.execute(select(st.c.id, st.c.modality, st.c.extractor).where(
-            st.c.subject == f"actor:{subject}", st.c.property == predicate,
-            st.c.value == f"actor:{obj}")).all()
-        conn.execute(delete(rel).where(rel.c.id == rid))
+        facts = conn.execute(_FACTS, {"subject": f"actor:{subject}", "predicate": predicate,
+                                      "object": f"actor:{obj}"}).all()
+        conn.execute(_DROP_RELATION, {"rid": rid})
         if not facts:
             continue
-        dates = conn.execute(select(st.c.property, st.c.value, st.c.extractor).where(
-            st.c.subject == f"relation:{rid}")).all()
+        dates = conn.execute(_DATES, {"subject": f"relation:{rid}"}).all()
         documented = [(p, v) for p, v, e in dates if evidence_kind(e) != "pack"]
         chosen = documented or [(p, v) for p, v, _ in dates]
         starts = sorted(v for p, v in chosen if p == "start")
@@ -255,7 +299,7 @@ def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -
         end = ends[-1] if ends else None
         origins = sorted({evidence_kind(e) for _, _, e in facts}, key=ORIGINS.index)
         seen = sorted(v for p, v, e in dates if p == "start" and evidence_kind(e) == "event")
-        conn.execute(rel.insert().values(
+        conn.execute(_INSERT_RELATION, dict(
             id=rid, subject=subject, predicate=predicate, object=obj,
             start=start, start_precision=date_precision(start),
             end=end, end_precision=date_precision(end),

@@ -28,7 +28,7 @@ class Segment:
         if not self.marks:
             return None
         return min(self.marks, key=lambda m: (m["end"] - m["start"],
-                                              _LINK_RANK.get(m.get("kind"), len(_LINK_RANK))))
+                                              _LINK_RANK.get(str(m.get("kind")), len(_LINK_RANK))))
 
     @property
     def anchor(self) -> bool:

@@ -215,3 +215,35 @@ def test_routine_pack_sync_skips_relations_already_current(store: Store) -> None
     sync_pack_actors(store, pack, if_changed=True)  # a missing fact is written again
     with store.reader() as conn:
         assert pack_relations_current(conn, pack)
+
+
+def test_event_alliances_skip_misread_roles_competing_claims_and_own_structure(
+        store: Store) -> None:
+    """Joint perpetrators are weak evidence: no alliance between a jihadist group and state
+    forces (a target read as an attacker), between two claimants of one event (claims compete),
+    or between a group and its parent at any depth; no unit fights its own parent."""
+    _doc(store, "d1", "a.txt")
+    with store.transaction() as conn:
+        # the school the group attacked, read as a second attacker
+        _event_mention(conn, "d1", "m1", "e1", "Battles", "2024-09-17",
+                       {"actor1": ["jnim", "mali_gendarmerie"], "actor2": ["fama"]}, "q1")
+        # two groups each claimed the hotel attack
+        _event_mention(conn, "d1", "m2", "e2", "Battles", "2015-11-20",
+                       {"actor1": ["al_mourabitoun", "katiba_macina"], "actor2": ["fama"],
+                        "claimed_by": ["al_mourabitoun", "katiba_macina"]}, "q2")
+        # a branch beside its grandparent (al-Mourabitoun -> AQIM -> al-Qaeda)
+        _event_mention(conn, "d1", "m3", "e3", "Battles", "2016-01",
+                       {"actor1": ["al_mourabitoun", "al_qaeda"], "actor2": ["fama"]}, "q3")
+        # a pro-government militia beside the army is an alliance
+        _event_mention(conn, "d1", "m4", "e4", "Battles", "2016-02",
+                       {"actor1": ["fama", "gatia"], "actor2": ["jnim"]}, "q4")
+        replace_document_relations(conn, "d1", [], extractor="t")
+    recs = {(r["subject_id"], r["predicate"], r["object_id"])
+            for r in iter_relation_records(store, origin="event")}
+    allied = {(s, o) for s, p, o in recs if p == "allied_with"}
+    assert ("jnim", "mali_gendarmerie") not in allied
+    assert ("al_mourabitoun", "katiba_macina") not in allied
+    assert ("al_mourabitoun", "al_qaeda") not in allied
+    assert ("mali_gendarmerie", "fights", "fama") not in recs  # a unit and its parent
+    assert ("jnim", "fights", "fama") in recs
+    assert ("fama", "gatia") in allied or ("gatia", "fama") in allied

@@ -95,6 +95,12 @@ _STRUCTURAL = frozenset({"part_of", "affiliate_of", "led_by", "leads", "head_of"
 # Two perpetrators the pack knows as enemies were not fighting side by side: an extraction
 # that puts them in one event's perpetrator role is not evidence of an alliance.
 _NOT_ALLIES = _STRUCTURAL | {"rival_of", "fights"}
+_HIERARCHY = frozenset({"part_of", "affiliate_of", "member_of"})
+# a jihadist group and a state's forces named as joint perpetrators is a misread role (the
+# target taken for an attacker), not an alliance; armed groups and militias do fight beside
+# state forces (pro-government militias), so only jihadist groups are kept apart
+_STATE_SIDE = frozenset({"state_forces", "police", "foreign_forces", "pmc", "mission",
+                         "government"})
 
 
 class _Registry:
@@ -121,6 +127,27 @@ class _Registry:
                                          for f in actor.facts):
                 return True
         return False
+
+    def _ancestors(self, actor_id: str) -> set[str]:
+        """Every group above this one (part_of / affiliate_of / member_of, transitively)."""
+        out: set[str] = set()
+        frontier = [actor_id]
+        while frontier and self.actors is not None:
+            actor = self.actors.find(frontier.pop())
+            for f in actor.facts if actor is not None else ():
+                if f.predicate in _HIERARCHY and f.value and f.value not in out:
+                    out.add(f.value)
+                    frontier.append(f.value)
+        return out
+
+    def same_structure(self, a: str, b: str) -> bool:
+        """One is a unit, branch or affiliate of the other, at any depth (a gendarmerie
+        under the armed forces; al-Mourabitoun under AQIM under al-Qaeda)."""
+        return b in self._ancestors(a) or a in self._ancestors(b)
+
+    def kind(self, actor_id: str) -> str | None:
+        a = self.actors.find(actor_id) if self.actors is not None else None
+        return a.kind if a is not None else None
 
 
 _ROLE_PROPS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "claimed_by")
@@ -158,6 +185,18 @@ def _mention_facts(document_id: str, statements: Sequence[Statement]) -> list[St
             seen.add(s.id)
             out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+def _may_be_allies(reg: _Registry, a: str, b: str, claimants: set[str]) -> bool:
+    """Whether two perpetrators of one event may be read as allies: not already one
+    structure or known enemies (pack), not a jihadist group beside a state's forces, and not
+    two claimants of the event (claims compete as often as they are joint)."""
+    if reg.linked(a, b, _NOT_ALLIES) or reg.same_structure(a, b):
+        return False
+    if {a, b} <= claimants:
+        return False
+    kinds = {reg.kind(a), reg.kind(b)}
+    return not ("jihadist_group" in kinds and kinds & _STATE_SIDE)
 
 
 def event_relation_mentions(conn: Connection, document_id: str,
@@ -202,12 +241,15 @@ def event_relation_mentions(conn: Connection, document_id: str,
         start = dates[0].value if dates else None
         perpetrators = named("actor1") + named("assoc_actor_1") or named("claimed_by")
         targets = named("actor2") + named("assoc_actor_2")
+        claimants = {r.value for r in props["claimed_by"]}
         pairs: list[tuple[str, str, str]] = []
         if types and types[0] in FIGHTING_TYPES:
-            pairs += [(a, "fights", b) for a in perpetrators for b in targets if a != b]
+            # a unit does not fight its own parent: one of them is a misread role
+            pairs += [(a, "fights", b) for a in perpetrators for b in targets
+                      if a != b and not reg.same_structure(a, b)]
         for i, a in enumerate(perpetrators if types and types[0] in FIGHTING_TYPES else []):
             for b in perpetrators[i + 1:]:
-                if a != b and not reg.linked(a, b, _NOT_ALLIES):
+                if a != b and _may_be_allies(reg, a, b, claimants):
                     x, y = sorted((a, b))
                     pairs.append((x, "allied_with", y))
         modality = props["event_type"][0].modality if props["event_type"] else src.modality

@@ -86,3 +86,26 @@ def test_contradicting_countries_or_dates_never_merge() -> None:
             keywords=frozenset({"solhan"}))
     assert compatibility(a, b) is None
     assert compatibility(a, c) is None
+
+
+def test_two_events_one_report_kept_apart_by_extraction_stay_apart() -> None:
+    """One report: JNIM attacked a village on Monday and a nearby town on Tuesday. Across
+    reports the day of tolerance and the shared region and actor would join them; within the
+    report, extraction already read them as two events."""
+    jnim = frozenset({"jnim"})
+    village = dict(country="Burkina Faso", admin1="Sahel", event_type="Battles",
+                   sub_event_type="Armed clash", actors=jnim, geo_precision=1)
+    monday = rec("a", "d1", date(2021, 3, 1), None, "day", place="tongomayel",
+                 latitude=14.13, longitude=-1.62, **village)  # type: ignore[arg-type]
+    tuesday = rec("b", "d1", date(2021, 3, 2), None, "day", place="djibo",
+                  latitude=14.10, longitude=-1.63, **village)  # type: ignore[arg-type]
+    assert compatibility(monday, tuesday) is None
+    assert len(cluster_mentions([monday, tuesday])) == 2
+    # the same two as separate reports: near places, a day apart, the same actor -> joined
+    other = rec("b", "d2", date(2021, 3, 2), None, "day", place="djibo",
+                latitude=14.10, longitude=-1.63, **village)  # type: ignore[arg-type]
+    assert (compatibility(monday, other) or 0) >= 2.0
+    # one report naming the same town twice for one day: still one event
+    again = rec("c", "d1", date(2021, 3, 1), None, "day", place="tongomayel",
+                latitude=14.13, longitude=-1.62, **village)  # type: ignore[arg-type]
+    assert (compatibility(monday, again) or 0) >= 2.0

@@ -134,11 +134,26 @@ def _lower(*names: str | None) -> tuple[str, ...]:
     return tuple(n.lower() for n in names if n)
 
 
+def _kept_apart_by_extraction(a: MentionRecord, b: MentionRecord) -> bool:
+    """Two events of one document that extraction, which read the whole text, dated to
+    different days or placed at different towns: the report tells of two events ("on Monday
+    in X ...; the next day in Y ..."), which nearby places and the day of tolerance across
+    reports must not join."""
+    if a.precision == "day" and b.precision == "day" and a.date_start and b.date_start and (
+            (a.date_start, a.date_end or a.date_start) != (b.date_start, b.date_end or
+                                                          b.date_start)):
+        return True
+    precise = (a.geo_precision or 3) <= 2 and (b.geo_precision or 3) <= 2
+    return bool(precise and _place_key(a) and _place_key(b) and _place_key(a) != _place_key(b))
+
+
 def compatibility(a: MentionRecord, b: MentionRecord) -> float | None:
     """Evidence that ``a`` and ``b`` are one event, or None when they cannot be."""
     if a.document_id == b.document_id and a.mention_id == b.mention_id:
         return math.inf
     if a.country and b.country and a.country != b.country:
+        return None
+    if a.document_id == b.document_id and _kept_apart_by_extraction(a, b):
         return None
     overlap = _dates_overlap(a, b)
     if overlap is False:

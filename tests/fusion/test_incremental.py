@@ -190,3 +190,25 @@ def test_a_cluster_whose_names_are_all_taken_gets_a_fresh_id(store: Store) -> No
     assert named[("b1", "b2")] == big and named[("x1", "x2")] == "m"
     assert named[("m",)] not in {big, "m"}
     assert len(set(named.values())) == 3
+
+
+def test_event_ids_do_not_depend_on_the_clock(tmp_path: Path,
+                                              make_store: Callable[[str], Store]) -> None:
+    """Extraction (and so its fusion rounds and the names of new events) follows the ingest
+    run and the document id, not ``ingested_at`` (whose seconds fall where they fall)."""
+    from sqlalchemy import update
+
+    folder = write_reports(tmp_path / "all", ALL)
+    ids = []
+    for name, stamp in (("early", "2026-01-01T00:00:0{i}"), ("late", "2026-01-01T00:00:0{j}")):
+        store = make_store(name)
+        ingest(store, [folder])
+        with store.transaction() as conn:  # the clock ticks between documents, differently
+            docs = sorted(conn.execute(select(schema.documents.c.id)).scalars())
+            for i, doc in enumerate(docs):
+                conn.execute(update(schema.documents).where(schema.documents.c.id == doc)
+                             .values(ingested_at=stamp.format(i=i, j=len(docs) - i)))
+        extract_pending(store, batch=1, fuse_every=1)
+        with store.reader() as conn:
+            ids.append(set(conn.execute(select(schema.events.c.id)).scalars()))
+    assert ids[0] == ids[1] and ids[0]

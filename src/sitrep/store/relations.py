@@ -346,8 +346,11 @@ def assemble_relations(conn: Connection, keys: Iterable[tuple[str, str, str]]) -
             start=start, start_precision=date_precision(start),
             end=end, end_precision=date_precision(end),
             modality=_strongest(m for _, m, _ in facts), origin=origins[0],
-            data=json.dumps({"statements": sorted(i for i, _, _ in facts),
-                             "origins": origins, "last_seen": seen[-1] if seen else None})))
+            # how many statements, not their ids: readers find them by the triple, and a list
+            # of ids grows with the corpus (a relation as common as "JNIM fights the army"
+            # would carry tens of thousands) and is rewritten whenever the relation is
+            data=json.dumps({"evidence": len(facts), "origins": origins,
+                             "last_seen": seen[-1] if seen else None})))
 
 
 def pack_relation_rows(pack: Any) -> list[dict[str, Any]]:

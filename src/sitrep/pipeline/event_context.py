@@ -140,3 +140,58 @@ def group_change_roles(work: WorkDoc, m: EventMention) -> None:
 
 def _in_span(pos: int, items: Sequence[Any]) -> bool:
     return any(x.start <= pos < x.end for x in items)
+
+
+_GROUP_CLAIMED = re.compile(r"(?:^|,\s+and\s+)the\s+(?:(?:jihadist|armed|militant|Islamist|"
+                            r"extremist|terrorist|insurgent)\s+)?(?:group|movement|organi[sz]ation)"
+                            r"\s+(?:later\s+|quickly\s+|swiftly\s+|has\s+|had\s+)?claimed\b",
+                            re.I)
+
+
+def group_claim(work: WorkDoc, group: list[EventMention]) -> None:
+    """"JNIM fighters opened fire ... The group claimed the attack": "the group" is the armed
+    group named as the perpetrator, and it claimed the event."""
+    if any(a.role == "claimed_by" for m in group for a in m.args):
+        return
+    doer = next((a for m in group for a in m.args if a.role == "actor1"
+                 and getattr(a.mention, "kind", "") == "named"
+                 and actor_kind_of(work, a.actor_id) in GROUP_KINDS), None)
+    if doer is None:
+        return
+    for m in group:
+        hit = _GROUP_CLAIMED.search(m.sentence.text) if "claim" in m.sentence.text else None
+        if hit is not None:
+            at = m.sentence.start + hit.start() + (hit.group(0).lower().find("the"))
+            m.args.append(Arg("claimed_by", doer.actor_id, Span(at, m.sentence.start + hit.end())))
+            m.notes.append("'the group' that claimed it is the group named as its perpetrator")
+            return
+
+
+_BETWEEN = re.compile(r"\bbetween\s+")
+_AND_JOIN = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?$")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def clash_sides(text: str, lo: int, hi: int, actors: Sequence[Any]) -> tuple[Any, Any] | None:
+    """ "clashes between the GATIA militia and former rebels of the CMA": the two sides of a
+    fight, each the group a generic description names ("rebels of the CMA" is the CMA)."""
+    hit = _BETWEEN.search(text, lo, hi)
+    if hit is None:
+        return None
+    after = sorted((a for a in actors if hit.end() <= a.start < hi), key=lambda a: a.start)
+
+    def named(i: int) -> Any:
+        a = after[i]
+        if i + 1 < len(after) and getattr(a, "kind", "") == "generic" and \
+                getattr(after[i + 1], "kind", "") == "named" and \
+                _OF_THE.fullmatch(text, a.end, after[i + 1].start):
+            return after[i + 1]
+        return a
+
+    if len(after) < 2 or after[0].start - hit.end() > 40:
+        return None
+    first = named(0)
+    rest = [i for i, a in enumerate(after) if a.start > first.end
+            and _AND_JOIN.search(text, first.end, a.start)]
+    return (first, named(rest[0])) if rest else None
+

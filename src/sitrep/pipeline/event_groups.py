@@ -9,13 +9,24 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
 from .event_mention import VIOLENT, Arg, EventMention, Span
 from .event_typing import doc_country
 from .framework import WorkDoc
+from .triggers import Trigger
 
 _STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_OWN_STRIKE = re.compile(r"\s+(?:\w+\s+)?(?:said|says|stated|confirmed|acknowledged|admitted|"
+                         r"announced)\s+(?:that\s+)?(?:its|their)\s+(?:fighter\s+)?(?:jets|"
+                         r"warplanes|aircraft|planes|drones|helicopters|air force)\s+"
+                         r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|bombed|targeted|"
+                         r"carried out|conducted)\b", re.I)
+_MOSTLY_CIVILIANS = re.compile(r"\b(?:(?:most|many|all|nearly all)\s+of\s+them|mostly|"
+                               r"mainly|largely)\s+(?:\w+\s+)?civilians\b", re.I)
+_AIRCRAFT = re.compile(r"(?:fighter\s+)?(?:warplanes?|jets?|aircraft|planes?|helicopters?|"
+                       r"drones?|gunships?)\b", re.I)
 BACKGROUND_DAYS = 92  # an event ending this long before publication is background
 
 
@@ -167,8 +178,9 @@ def inherit(m: EventMention, group: list[EventMention]) -> None:
         m.notes.append("place from an earlier sentence about the same event")
 
 
-def finish(work: WorkDoc, group: list[EventMention]) -> None:
-    """Background flag for a whole document event, from its best date and its framing."""
+def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
+    """Background flag for a whole document event, from its best date and its framing; returns
+    the mentions it added (a sentence that names the perpetrator apart)."""
     pub: Publication | None = work.publication
     dates = [m.date for m in group if m.date]
     background = any(m.background for m in group)
@@ -194,6 +206,8 @@ def finish(work: WorkDoc, group: list[EventMention]) -> None:
         first.args.append(Arg("actor1", "unidentified_armed_group",
                               Span(first.trigger.start, first.trigger.end)))
         first.notes.append("perpetrator not named in the text")
+    added = _own_strike(work, group)
+    _aircraft_nationality(work, first)
     state_act = first.sub_event_type in ("Air/drone strike", "Arrests") or \
         first.trigger.entry.id == "coup"
     if state_act and work.pack is not None and not any(
@@ -220,6 +234,14 @@ def finish(work: WorkDoc, group: list[EventMention]) -> None:
         # sentence names them, else the trigger
         span = first.target_span or (first.trigger.start, first.trigger.end)
         first.args.append(Arg("actor2", "civilians", Span(*span)))
+    if first.event_type == "Explosions/Remote violence" and not any(
+            a.role == "actor2" for m in group for a in m.args):
+        told = next(((m.sentence.start, h) for m in group
+                     for h in [_MOSTLY_CIVILIANS.search(m.sentence.text)] if h is not None), None)
+        if told is not None:
+            # "killed about 20 people, most of them civilians": the dead say who was hit
+            at, hit = told
+            first.args.append(Arg("actor2", "civilians", Span(at + hit.start(), at + hit.end())))
     if work.pack is not None and not any(m.place for m in group):
         _country_as_place(work, group)
     if first.sub_event_type == "Non-state actor overtakes territory" and work.pack is not None \
@@ -231,6 +253,58 @@ def finish(work: WorkDoc, group: list[EventMention]) -> None:
             first.args.append(Arg("actor2", str(rule.by_country[country]),
                                   Span(first.trigger.start, first.trigger.end)))
             first.notes.append("territory taken from the state: its forces as the side hit")
+    return added
+
+
+def _aircraft_nationality(work: WorkDoc, first: EventMention) -> None:
+    """"French warplanes bombed positions around Konna as Malian troops fought": the
+    nationality on the aircraft says who flew them, whoever else the sentence names."""
+    if first.sub_event_type != "Air/drone strike" or work.pack is None or \
+            not _AIRCRAFT.match(first.trigger.text):
+        return
+    demonym = _demonym_before(work, first)
+    rule = work.pack.generic.rule("state_forces")
+    if demonym is None or rule is None or demonym[0] not in rule.by_country:
+        return
+    forces = str(resolve_rule(rule, demonym[0], None))
+    if any(a.role == "actor1" and a.actor_id == forces for a in first.args):
+        return
+    for a in first.args:
+        if a.role == "actor1":
+            a.role = "assoc_actor_1"
+    first.args.append(Arg("actor1", forces, demonym[1]))
+    first.notes.append("the aircraft's nationality names who flew them")
+
+
+def _own_strike(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
+    """"The French army said its jets had struck a group of jihadists": the force that tells
+    of its own strike flew it, whoever else the story blames (a mention in that sentence, so
+    the statement quotes it)."""
+    first = group[0]
+    if first.sub_event_type != "Air/drone strike" or any(
+            a.role == "actor1" for m in group for a in m.args):
+        return []
+    lo, hi = first.sentence.start, work.sentences[
+        min(group[-1].sentence.idx + 2, len(work.sentences) - 1)].end
+    owner = next((a for a in work.actors if lo <= a.start < hi and getattr(
+        a, "kind", "") == "named" and _OWN_STRIKE.match(work.text, a.end)), None)
+    sent = work.sentence_at(owner.start) if owner is not None else None
+    if owner is None or sent is None:
+        return []
+    here = next((m for m in group if m.sentence.idx == sent.idx), None)
+    added = []
+    if here is None:
+        trig = Trigger(owner.start, owner.end, owner.text, first.trigger.entry, "nouns")
+        here = EventMention(id=stable_id(work.document.id, owner.start, owner.end),
+                            document_id=work.document.id, sentence=sent, trigger=trig,
+                            event_type=first.event_type, sub_event_type=first.sub_event_type,
+                            anaphoric=True, count_only=True, event_key=first.event_key,
+                            background=first.background)
+        here.notes.append("the force that told of its own strike")
+        group.append(here)
+        added.append(here)
+    here.args.append(Arg("actor1", str(owner.actor_id), owner))
+    return added
 
 
 @lru_cache(maxsize=4)

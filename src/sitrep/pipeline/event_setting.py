@@ -6,15 +6,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .dates import DateMention
 from .triggers import Trigger
 
-__all__ = ["event_date", "event_place", "reported_on"]
+__all__ = ["event_date", "event_place", "place_told_before", "reported_on"]
 
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
+# "before/until" opening a clause with its own subject (not "before dawn", "until Sunday")
+_LATER_CLAUSE = re.compile(r"\b(?:before|until)\s+(?:the\s+|an?\s+|their\s+|its\s+)?"
+                           r"(?:[A-Z][\w-]*\s+|[a-z]+\s+){0,3}?(?:forces|troops|soldiers|army|"
+                           r"police|gendarmes|reinforcements|units?|they|he|she|it|[A-Z][\w-]+)"
+                           r"(?:\s*,[^,]{1,60},)?\s+(?:[a-z]+ed|took|retook|drove|came|fled|"
+                           r"withdrew|left|were|was|had|could|got|ended|freed)\b")
 _SINCE_PHRASE = re.compile(r"(?:since|until|till|from|by)\b", re.I)
 _ACTS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:declared|announced|sent|said|says|"
                          r"accused|asked|demanded|ordered|expelled|suspended|recalled|signed|"
@@ -32,6 +39,8 @@ def event_date(rel: str, offset: int, trig: Trigger,
         # "OUAGADOUGOU, Oct 2 (AFP) - ... on Saturday": the dateline dates the dispatch
         dates = [d for d in dates if not (_DATELINE_BEFORE.match(rel, 0, d.start)
                                           and _DATELINE_AFTER.match(rel, d.end))] or dates
+    later = [(offset + h.start(), offset + (rel.find(";", h.end()) + 1 or len(rel) + 1))
+             for h in _LATER_CLAUSE.finditer(rel)] if "before" in rel or "until" in rel else []
     for d in dates:
         if any(a <= d.start < b and not a <= trig.start < b and not 0 <= a - trig.end <= 1
                for a, b in asides):
@@ -46,6 +55,9 @@ def event_date(rel: str, offset: int, trig: Trigger,
             continue  # "the first attack in the capital since 2016"
         if d.start > trig.end and _SINCE_WORD.search(rel, trig.end - offset, d.start - offset):
             continue  # "the deadliest attack since jihadist violence spread ... in 2015"
+        if any(a <= d.start < b and not a <= trig.start < b for a, b in later):
+            continue  # "were killed before special forces regained control overnight": the
+            # end of the siege, a later act with its own subject
         usable.append(d)
     if not usable:
         return None
@@ -147,3 +159,26 @@ def event_place(trig: Trigger, places: list[Any], text: str,
     if not scored:
         return None
     return min(scored, key=lambda s: (s[0], s[1]))[2]
+
+
+# "killed dozens of people in and around the town": the town named in the sentences before
+_THE_TOWN = re.compile(r"\b(?:in|near|around|outside|of|into|on)\s+(?:and\s+around\s+)?the\s+"
+                       r"(?:same\s+)?(?:town|village|city|commune|locality|hamlet)\b(?!\s+of\b)",
+                       re.I)
+
+
+def place_told_before(rel: str, places: Sequence[Any], start: int) -> Any | None:
+    """The last town named before ``start`` (``places`` are the document's, in order) when the
+    sentence ``rel`` (starting at ``start``) refers to it as "the town"; the mention is the
+    words "the town", so the statement quotes this sentence."""
+    hit = _THE_TOWN.search(rel) if "the " in rel else None
+    if hit is None:
+        return None
+    before = [p for p in places if p[0].start < start and p[1].geo_precision < 3]
+    if not before:
+        return None
+    pm, res = before[-1]
+    words = rel.index("the", hit.start())
+    return replace(pm, start=start + words, end=start + hit.end(),
+                   text=rel[words:hit.end()]), res
+

@@ -24,7 +24,7 @@ _MILITARY_TARGET = re.compile(
 _CIVILIAN_WORDS = re.compile(_CIVILIAN_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 _MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
-_PEOPLE = re.compile(r"\s*\b(?:people|persons|dead|victims|bodies)\b", re.I)
+_PEOPLE = re.compile(r"\s*(?:of\s+)?\b(?:people|persons|dead|victims|bodies)\b", re.I)
 
 
 def actor_id_in_context(work: WorkDoc, mention: Any, m: EventMention) -> str:
@@ -117,6 +117,8 @@ _FACILITY_AFTER = re.compile(r"\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+){0,2
 _DISPERSED = re.compile(r"\b(?:dispersed|dispersing|broke up|broken up|tear gas|teargas|"
                         r"were arrested|detained several|arrested several|arrested dozens|"
                         r"cleared the square|water cannon)\b", re.I)
+_WHERE_AFTER = re.compile(r"\s+(?:near|in|at|outside|around|close to|between|along|north|south|"
+                          r"east|west|about|some)\b", re.I)
 _CROWD_WORD = re.compile(r"\b(?:protesters|demonstrators|marchers)\b", re.I)
 _MOB_TYPES = frozenset({"looting", "attack", "killing", "massacre"})
 
@@ -145,6 +147,20 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
         m.target = "crowd"
         return
+    if entry.id == "looting" and any(a.role == "actor1" for a in m.args) and not (
+            m.trigger.form == "verbs" and _PASSIVE_BEFORE.search(
+                text[m.sentence.start:m.trigger.start])):
+        dead = {q.side for q in m.quantities if q.kind == "killed" and q.part_of is None
+                and q.side != "attackers"}
+        if dead:
+            # "gunmen torched houses and shot residents ..., 79 bodies were recovered": burning
+            # that kills is an attack on the people there (ACLED codes the violence, not arson)
+            armed = dead == {"forces"}
+            m.event_type, m.sub_event_type = ("Battles", "Armed clash") if armed else (
+                "Violence against civilians", "Attack")
+            m.target = "armed" if armed else "civilians"
+            m.notes.append("property destroyed with people killed: coded as the attack")
+            return
     rel = m.sentence.text
     if entry.id == "protest" and _VIOLENT_CROWD.search(rel):
         # "marched ... and tried to storm the embassy, smashing windows": a riot
@@ -189,7 +205,17 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     if not entry.by_target:
         return
     target = None
-    for a in m.args:
+    if entry.id == "ambush":
+        # "ambushed a convoy", "ambushed vehicles carrying villagers": the object says whom the
+        # ambush hit, before any count of the dead
+        # ambush, and a battle unless the words right after it say civilians were the target
+        # ("a convoy of civilians escorted by soldiers was ambushed ... its escort fought back")
+        head = text[m.trigger.end:min(m.trigger.end + 60, m.sentence.end)]
+        mil, civ = _MILITARY_TARGET.match(head), _CIVILIAN_TARGET.match(head)
+        where = _WHERE_AFTER.match(head)  # "in an ambush near the village of X": a place
+        target = "civilians" if civ and not where and not (mil and mil.end() <= civ.end()) \
+            else "armed"
+    for a in m.args if target is None else ():
         if a.role in ("actor2", "assoc_actor_2"):
             kind = actor_kind(work, a.actor_id)
             if kind == "civilians" or a.actor_id.startswith("civilians"):

@@ -25,22 +25,26 @@ from .event_context import (
     GROUP_KINDS,
     PARTICIPLE_ASIDE,
     actor_kind_of,
+    clash_sides,
     describes_actor,
     group_anaphor,
     group_change_roles,
+    group_claim,
     news_perfect,
 )
+from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
 from .event_mention import VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
+from .event_setting import place_told_before
 from .event_setting import reported_on as _reported_on
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count
 from .paired_events import ONE_AND_OTHER, split_pair
 from .quantities import Quantity
-from .roles import assign_roles, find_claims, is_state, said_it_harmed
+from .roles import assign_roles, is_state
 from .triggers import Trigger
 
 __all__ = ["EventMention", "build_mentions"]
@@ -57,6 +61,14 @@ _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|severa
 _PRESENT = re.compile(r"(?:[^s]s|es)$")
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most serious|"
                           r"heaviest)\s+(?:[\w-]+\s+)?$", re.I)
+_NOUN_DET_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|another|its|their|deadly|mass)|"
+                              r"['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$")
+# "Rockets fired by jihadists struck a neighbourhood": a volley of one attack, not many events
+_MUNITIONS = frozenset(("rockets", "shells", "mortars", "rounds", "missiles"))
+_WEAPONS_USED = re.compile(r"\b(?:used|using|with|armed with|carrying|equipped with|firing|"
+                           r"and)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_SINCE_BETWEEN = re.compile(r"\bsince\b")
 _PERFECT_VAGUE = re.compile(r"(?<!\bto )\b(?:have|has)\s+(?:\w+\s+)?$", re.I)
 _VAGUE_COUNT = re.compile(r"\s+(?:several|many|numerous|scores of|hundreds of|thousands of|"
                           r"dozens of|a number of)\b", re.I)
@@ -98,6 +110,18 @@ _HEARD = re.compile(r"\s+(?:were|was|could be|had been)\s+(?:\w+\s+)?(?:heard|re
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies)\b[^.;,]{0,25}$",
                              re.I)
 
+# "the army denied reports that its camp at Boni had been overrun", "dismissed rumours of an
+# attack": the sentence says the event did not happen
+_DENIED_REPORT = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|"
+                            r"rejects|refuted|refutes|debunked)\s+(?:the\s+|as\s+false\s+)?"
+                            r"(?:(?:media|press|social media|online)\s+)?"
+                            r"(?:reports?|rumou?rs?|claims?|allegations?)\b[^.;]{0,70}$", re.I)
+
+# ("JNIM rejected claims that its fighters killed the villagers": a role denied, not the event)
+_DENIED_ROLE = re.compile(r"\b(?:that|of)\s+(?:it|they|the\s+group|(?:its|their)\s+(?:fighters|"
+                          r"men|members|militants|forces|troops|soldiers|units?))\s+(?!been\b)"
+                          r"(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?!been\b)[a-z]+", re.I)
+
 
 @dataclass
 class _View:
@@ -134,6 +158,15 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     for t in lexicon_triggers:
         if any(a <= t.start < b for a, b in dated):
             continue  # "late March" is a month, not a march
+        if t.entry.needs_place_object and not any(
+                t.end < pm.start <= t.end + 2 and res.geo_precision < 3 for pm, res in work.places):
+            continue  # "seized weapons": the verb takes a town only with the town as its object
+        if t.form == "plurals" and t.text.lower().split()[-1] in _MUNITIONS and \
+                _WEAPONS_USED.search(work.text, max(0, t.start - 30), t.start):
+            continue  # "heavily armed men who used shells and mortars": the weapons of a fight
+        if t.text.lower() in ("shooting", "shootings") and not _NOUN_DET_BEFORE.search(
+                work.text, max(0, t.start - 40), t.start):
+            continue  # "went door to door, shooting men": a participle; "the shooting at X"
         s = work.sentence_at(t.start)
         if s is not None and not (motives and _MOTIVE.search(work.text, max(s.start, t.start - 130),
                                                                 t.start)):
@@ -152,14 +185,14 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             # "X, a movement founded by Y, claimed the attack": the only trigger word was set
             # aside, the claim still joins the event under discussion; so does "JNIM later
             # said its fighters had destroyed dozens of trucks" (a group telling what it did)
-            found = [m for m in _follow_up(work, view, sent, count_entry)
+            found = [m for m in follow_up(work, view, sent, count_entry)
                      if any(a.role == "claimed_by" for a in m.args)] or found
         elif not triggers and count_entry is not None and not _GENERIC.search(sent.text):
             # the story's event still lacks a date: "Armed men surrounded the village on
             # Sunday night" (no trigger word) dates the attack told just before
             undated = bool(events) and not any(o.date for o in events[-1]) and \
                 sent.idx - events[-1][-1].sentence.idx <= 2
-            found = _follow_up(work, view, sent, count_entry, undated)
+            found = follow_up(work, view, sent, count_entry, undated)
         for m in found:
             if m.date is not None and REPORT_DATE in m.notes and \
                     _later_day(work, views, by_sentence, sent, m.date):
@@ -192,8 +225,10 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.event_key = key
             mentions.append(m)
     for group in events:
-        finish(work, group)
+        mentions.extend(finish(work, group))
+        group_claim(work, group)
     return mentions
+
 
 
 REPORT_DATE = "dated by the report only"
@@ -252,6 +287,7 @@ def _in_span(pos: int, items: Sequence[Any]) -> bool:
 
 _CLAUSE = re.compile(r",\s|;\s|\s[—–]\s|—|:\s|\(|\)")
 _GENERIC = re.compile(r"\b(?:in recent (?:months|weeks|years)|increasingly|regularly|often|"
+                      r"repeated|has seen|have seen|"
                       r"periodically|sporadically|campaign of|"
                       r"frequently|routinely|routine|usually|typically|repeatedly|"
                       r"continue[sd]? to|in the past|for years|for decades)\b", re.I)
@@ -278,6 +314,10 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         a, b = t.start - sent.start, t.end - sent.start
         if attr.is_hypothetical(rel, a, b) or _NEGATED_BEFORE.search(rel[max(0, a - 30):a]):
             continue
+        if "eports" in rel or "umo" in rel or "claims" in rel or "allegations" in rel:
+            denial = _DENIED_REPORT.search(rel, max(0, a - 90), a)
+            if denial and not _DENIED_ROLE.search(denial.group(0)):
+                continue  # "denied reports that its camp had been overrun": no event told
         if t.entry.type == "Explosions/Remote violence" and "heard" in rel and \
                 _HEARD.match(rel, b):
             continue  # "gunfire and explosions were heard": the sound of a fight, not a bombing
@@ -321,6 +361,9 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     by_clause: dict[int, Trigger] = {}
     for t in usable:
         c = _clause_of(starts, t.start)
+        if t.entry.weak and t.form != "plurals" and t.text.lower().endswith("ing") and \
+                work.text[t.start - 2:t.start] == ", ":
+            continue  # "ambushed a convoy on Monday, killing 58 people near X": the result
         if c != p_clause and (c not in by_clause or t.entry.priority > by_clause[c].entry.priority):
             by_clause[c] = t
     for c, t in by_clause.items():
@@ -404,6 +447,12 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     dates = [d for d in view.dates if lo <= d.start < hi]
     quants = [q for q in view.quantities if lo <= q.start < hi and q.count.value <= 50_000]
     places = [p for p in view.places if lo <= p[0].start < hi]
+    if quants and "since" in rel and _SUPERLATIVE.search(text, max(lo, trig.start - 40),
+                                                         trig.start):
+        # "the deadliest attack since Inates last month, where 71 soldiers died": the toll of
+        # the event compared with, not of this one
+        quants = [q for q in quants if not (q.start > trig.end and _SINCE_BETWEEN.search(
+            text, trig.end, q.start))]
     if "," in rel:
         # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces with
         # GATIA": the aside's date and places are the founding's, not the main verb's
@@ -426,6 +475,26 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             # are the side that was hit, even in a headline with no "were"
             doers.remove(a)
             victims.append(a)
+    if trig.entry.state_sub_type and not roles.actor2 and " from " in text[trig.end:hi]:
+        # "retaking the town from Tuareg-led rebels of the CSP": those it was taken from
+        lost = [a for a in actors if a.start > trig.end and _FROM_BEFORE.search(
+            text, max(trig.end, a.start - 50), a.start)]
+        if lost:
+            i = actors.index(lost[0])
+            named_after = actors[i + 1] if i + 1 < len(actors) else None
+            if named_after is not None and getattr(named_after, "kind", "") == "named" and \
+                    re.fullmatch(r"\s+of\s+(?:the\s+)?", text[lost[0].end:named_after.start]):
+                lost = [named_after]
+            for group in (roles.actor1, roles.assoc1, roles.assoc2):
+                if lost[0] in group:
+                    group.remove(lost[0])
+            roles.actor2 = lost[:1]
+    if trig.entry.id == "armed_clash" and " between " in text[trig.end:hi]:
+        sides = clash_sides(text, trig.end, hi, actors)
+        if sides is not None:  # "clashes erupted ... between the GATIA militia and the CMA"
+            roles.actor1, roles.actor2 = [sides[0]], [sides[1]]
+            roles.assoc1 = [a for a in roles.assoc1 if a not in sides]
+            roles.assoc2 = [a for a in roles.assoc2 if a not in sides]
     if not roles.actor1 and roles.assoc1 and not roles.claimed:
         roles.actor1.append(roles.assoc1.pop(0))
     placed = {id(a) for group in (roles.actor1, roles.actor2, roles.assoc1, roles.assoc2,
@@ -457,6 +526,8 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     if m.date is None and not dates and sent.idx <= 2 and work.publication is not None:
         m.date = news_perfect(work, sent, trig)
     m.place = _event_place(trig, places, text, [u.end for u in usable])
+    if (m.place is None or m.place[1].geo_precision > 2) and sent.idx > 0:
+        m.place = place_told_before(rel, work.places, sent.start) or m.place
     m.quantities = quants
     if trig.entry.id == "abduction" and not any(q.kind == "abducted" for q in quants) and \
             (m.date is not None or m.place is not None) and \
@@ -539,7 +610,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     words = trig.text.lower().split()
     # the verb's tense is its first word: "joined forces", "burning tyres" and "threw stones"
     # are no present-tense generics, "takes control of" is
-    plural_or_generic = trig.form == "plurals" or (
+    plural_or_generic = trig.form == "plurals" and words[-1] not in _MUNITIONS or (
         trig.form == "verbs" and _PRESENT.search(words[0]) is not None
         and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")
@@ -600,66 +671,6 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     type_by_target(m, text, work)
     return m
 
-
-_BLAMED = re.compile(r"\b(?:blamed|blames|blaming|attributed|attributes|"
-                     r"pointed the finger at|belonged to|belonging to|members of)\b", re.I)
-
-
-_SUSPECTED_AFTER = re.compile(r"(?:\s*,[^,.;]{1,50},)?\s+(?:were|was|are|is)\s+"
-                              r"(?:widely\s+|also\s+)?(?:suspected|blamed|believed responsible)"
-                              r"\b", re.I)
-
-
-def _follow_up(work: WorkDoc, view: _View, sent: Sentence, entry: Any,
-               wants_date: bool = False) -> list[EventMention]:
-    """A sentence with no trigger word that adds to the event being discussed: a toll ("Twelve
-    soldiers died."), a claim ("JNIM claimed it."), a blame ("It blamed Katiba Macina."), or,
-    for an event told without a date, its date."""
-    rel = sent.text
-    if attr.is_question(rel):
-        return []
-    quants = [q for q in view.quantities if q.count.value <= 50_000]
-    if quants and attr.is_statistic(rel):
-        quants = []
-    named = [a for a in view.actors if getattr(a, "kind", "named") == "named"]
-    claims = find_claims(work.text, named, sent.start, sent.end) \
-        if named and "claim" in rel else []
-    if not claims and named and work.pack is not None:
-        claims = [a for a in named if said_it_harmed(work.text, a, sent.end)
-                  and actor_kind_of(work, str(a.actor_id)) in GROUP_KINDS][:1]
-    blame = _BLAMED.search(rel) if named else None
-    blamed = [a for a in named if blame is not None and a.start >= sent.start + blame.end()
-              and a not in claims][:1]
-    if not blamed and named and "suspect" in rel:
-        # "Dozos, traditional hunters, were suspected": the suspect named before the verb
-        blamed = [a for a in named if _SUSPECTED_AFTER.match(work.text, a.end, sent.end)
-                  and a not in claims][:1]
-    when = None
-    if wants_date:
-        when = next((d for d in view.dates if d.precision in ("day", "month")
-                     and d.kind != "anchored" and d.qualifier not in ("range", "decade")
-                     and not _reported_on(rel, d.start - sent.start)), None)
-    if not (quants or claims or blamed or when):
-        return []
-    first = min([(q.start, q.end, q.text) for q in quants[:1]]
-                + [(a.start, a.end, a.text) for a in (claims[:1] + blamed)]
-                + ([(when.start, when.end, when.text)] if when else []))
-    trig = Trigger(first[0], first[1], first[2], entry, "nouns")
-    m = EventMention(id=stable_id(work.document.id, first[0], first[1]),
-                     document_id=work.document.id, sentence=sent, trigger=trig,
-                     event_type=entry.type, sub_event_type=entry.sub_type, anaphoric=True,
-                     count_only=True)
-    m.quantities = list(view.quantities) if quants else []
-    m.date = when
-    m.attribution = attr.attribution_of(rel)
-    m.modality = "suspected" if blamed and not quants else attr.modality_of(rel, m.attribution)
-    for a in claims:
-        m.args.append(Arg("claimed_by", str(a.actor_id), a))
-    for a in blamed:
-        m.args.append(Arg("actor1", str(a.actor_id), a))
-    m.notes.append("toll without a trigger word (or a claim, a blame, a date), joined to the "
-                   "event under discussion")
-    return [m]
 
 _SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\s+(?:that\s+)?"
                       r"(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|was\s+|were\s+|is\s+|"

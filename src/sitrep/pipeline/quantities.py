@@ -233,10 +233,18 @@ def find_quantities(sentence: str, offset: int = 0,
     return _mark_parts(sentence, offset, found)
 
 
+_SMALL_NUMBERS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                            "ten", "eleven", "twelve", "dozens", "scores", "hundreds"))
 # "Forty-nine civilians and fifteen soldiers were killed": the first count of a pair shares the
 # verb of the second and keeps its own side
 _PAIR_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[A-Za-z]+(?:-[a-z]+)?|\d[\d,]*)\s+"
                           r"(?P<noun>[A-Za-z’'-]+)\s+and\s+$")
+
+
+# "an attack that killed 53 soldiers and one civilian": a second count after the verb's object
+_PAIR_AFTER = re.compile(r"\s+(?P<noun>[A-Za-z’'-]+)\s+and\s+(?P<num>an?|one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:other\s+)?"
+                         r"(?P<noun2>[A-Za-z’'-]+)\b")
 
 
 def _coordinated(sentence: str, offset: int, found: list[Quantity],
@@ -244,6 +252,16 @@ def _coordinated(sentence: str, offset: int, found: list[Quantity],
     out = []
     for q in found:
         rel = q.start - offset
+        after = _PAIR_AFTER.match(sentence, q.end - offset) if q.text[-1:].isdigit() or \
+            q.text.split()[-1].lower() in _SMALL_NUMBERS else None
+        if after is not None and not any(s <= after.start("num") < e for s, e in taken):
+            side, noun_side = _side(after.group("noun2")), _side(after.group("noun"))
+            num = after.group("num").lower()
+            value = 1 if num in ("a", "an") else parse_number(num)
+            if value and side is not None and noun_side is not None and side != noun_side:
+                out.append(Quantity(offset + after.start("num"), offset + after.end("noun2"),
+                                    sentence[after.start("num"):after.end("noun2")], q.kind,
+                                    Count(value, value, value), side))
         hit = _PAIR_BEFORE.search(sentence, max(0, rel - 40), rel)
         if hit is None or any(s <= hit.start() < e for s, e in taken):
             continue

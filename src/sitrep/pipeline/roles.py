@@ -65,6 +65,13 @@ _NOT_PARTICIPANT = re.compile(r"\b(?:affiliated with|affiliated to|linked to|lin
                               r"commanded by|created by|formed by|in support of|supporters of|"
                               r"in favou?r of)\s+(?:the\s+)?"
                               r"(?:[A-Z]?[a-z]+\s+){0,4}$")
+# "In reprisal, members of the Koglweogo attacked ...": a clause's subject, the group acting
+_MEMBERS_SUBJECT = re.compile(r"(?:^|,\s+)(?:(?:some|several|armed|suspected|alleged)\s+)?"
+                              r"members\s+of\s+(?:the\s+)?$", re.I)
+# the target of an operation the event happened during, not of the event's own verb
+_DURING_OPERATION = re.compile(r"\bduring\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:operation|offensive|sweep|campaign|patrol|raid)\s+(?:against|"
+                               r"on|targeting)\s+(?:the\s+)?$", re.I)
 _MODIFIER_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                              r"faction|linked|supporters?|leaders?|loyalists)\b", re.I)
 _UNIT_OF = re.compile(r"\b(?:(?:the|its|their)\s+force|convoy|column|patrol|unit|base|position|"
@@ -144,7 +151,8 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
             continue  # "Belmokhtar's Masked Men Brigade merged": the group is the side
         if id(a) in claimed_ids or not (sent_start <= a.start < sent_end):
             continue
-        if _NOT_PARTICIPANT.search(text[max(0, a.start - 50):a.start]) or \
+        if _NOT_PARTICIPANT.search(text[max(0, a.start - 50):a.start]) and not \
+                _MEMBERS_SUBJECT.search(text, max(sent_start, a.start - 60), a.start) or \
                 _LINKED_AFTER.match(text, a.end):
             continue  # "a group affiliated with al-Qaeda", "the al-Qaeda linked group JNIM"
         if any(s <= a.start < e for s, e, _ in anchors):
@@ -266,6 +274,8 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
 
 
 def _role_after(gap: str, form: str, reciprocal: bool = False) -> str | None:
+    if "during" in gap and _DURING_OPERATION.search(gap):
+        return None  # "killed dozens of people during an operation against jihadists"
     preps = list(_PREP_AFTER.finditer(gap))
     if not preps:
         words = gap.split()

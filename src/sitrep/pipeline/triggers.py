@@ -49,6 +49,7 @@ class LexiconEntry:
     state_sub_type: str | None = None
     distributive: bool = False
     needs_named_actor: bool = False  # only an event when a named actor does it ("intervened")
+    needs_place_object: bool = False  # "seized Timbuktu", not "seized weapons"
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def parse_lexicon(raw: Any, path: Path) -> Lexicon:
         entries[eid] = LexiconEntry(eid, etype, sub, int(e.get("priority", 0)),
                                     bool(e.get("by_target")), bool(e.get("weak")), state_sub,
                                     bool(e.get("distributive")),
-                                    bool(e.get("needs_named_actor")))
+                                    bool(e.get("needs_named_actor")),
+                                    bool(e.get("needs_place_object")))
         for cls in _FORM_CLASSES:
             values = e.get(cls) or []
             if not isinstance(values, list):

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import stable_id
 from . import attribution as attr
+from . import event_cues as cue
 from .dates import DateMention
 from .event_context import (
     BASE,
@@ -48,80 +49,6 @@ from .roles import assign_roles, is_state
 from .triggers import Trigger
 
 __all__ = ["EventMention", "build_mentions"]
-
-_ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|both|all)\s+"
-                      r"(?:[\w.’'-]+\s+)?"
-                      r"(?:[\w.’'-]+\s+)?$", re.I)
-# "The camp was assaulted Thursday": a definite subject of a passive names what was told
-_DEFINITE_PASSIVE = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){1,2}(?:was|were|"
-                               r"had been|has been)\s+(?:\w+\s+)?$")
-_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:\s+[A-Z][\w.’'-]*){0,4}\s+$")
-_COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
-                      r"numerous|many|dozens of|hundreds of|\d+)\s+(?:[\w-]+\s+)?$", re.I)
-_PRESENT = re.compile(r"(?:[^s]s|es)$")
-_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most serious|"
-                          r"heaviest)\s+(?:[\w-]+\s+)?$", re.I)
-_NOUN_DET_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|another|its|their|deadly|mass)|"
-                              r"['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$")
-# "Rockets fired by jihadists struck a neighbourhood": a volley of one attack, not many events
-_MUNITIONS = frozenset(("rockets", "shells", "mortars", "rounds", "missiles"))
-_WEAPONS_USED = re.compile(r"\b(?:used|using|with|armed with|carrying|equipped with|firing|"
-                           r"and)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_SINCE_BETWEEN = re.compile(r"\bsince\b")
-_PERFECT_VAGUE = re.compile(r"(?<!\bto )\b(?:have|has)\s+(?:\w+\s+)?$", re.I)
-_VAGUE_COUNT = re.compile(r"\s+(?:several|many|numerous|scores of|hundreds of|thousands of|"
-                          r"dozens of|a number of)\b", re.I)
-# "JNIM claimed it, saying it was revenge for the arrest of its men": a motive, not an event
-_MOTIVE = re.compile(r"\b(?:saying (?:it|they) (?:was|were|had been) (?:an? )?"
-                     r"(?:revenge|retaliation|response|punishment)|in (?:retaliation|response|"
-                     r"revenge) (?:for|to)|to avenge|as (?:revenge|retaliation|punishment) for)"
-                     r"\b[^.;]{0,60}$", re.I)
-_BUILDING_AFTER = re.compile(r"\s+(?:the|a|an)\s+(?:\w+\s+)?(?:building|hotel|compound|embassy|"
-                             r"school|mosque|church|restaurant|mall|house|premises|site|resort|"
-                             r"complex)\b", re.I)
-_REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|following|behind|"
-                        r"in the wake of|in response to|responsible for)\s+(?:the|this|that|"
-                        r"last \w+['’]s)|backed by|supported by|with the support of|"
-                        r"with the help of|under cover of|aided by)\s+(?:[\w-]+\s+)?$", re.I)
-_ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
-_MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
-_CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:after|before)\b", re.I)
-_GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)
-_NAMED_ACCORD = re.compile(r"\b(?:of|under|to|from|with|in)\s+the\s+(?:[A-Z][\w’'-]+\s+|\d{4}\s+)+"
-                           r"(?:peace\s+)?$")
-# "claimed responsibility for the operation": a claim of one event already told (not "claimed
-# attacks in other parts of Mali")
-_CLAIMS_THE = re.compile(r"\bclaim(?:ed|s)?\s+(?:(?:responsibility|credit)\s+for\s+)?"
-                         r"(?:the|this|that|its)\s+(?:[\w-]+\s+)?[\w-]*[^s\W]\b", re.I)
-_BLAMED_FOR = re.compile(r"\b(?:attributed|attributes|blamed|blames|blaming)\s+(?:the|both|"
-                         r"these|this|that|all|all\s+the|the\s+two)?\s*(?:[\w-]+\s+)?$", re.I)
-_TO_ON = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?")
-_SELF_CLAIM = re.compile(r",\s+the\s+(?:jihadist\s+|armed\s+|militant\s+|rebel\s+)?group\s+"
-                         r"(?:said|says|claimed|announced)\b|\bclaiming\s+to\s+have\b", re.I)
-_SUFFERED_VERB = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|pushed back|"
-                            r"beat back|beaten back|came under|survived)\b", re.I)
-_ATTACKER_WORD = re.compile(r"(?:the\s+)?(?:attackers|assailants|raiders|attacker|assailant)",
-                            re.I)
-_HEARD = re.compile(r"\s+(?:were|was|could be|had been)\s+(?:\w+\s+)?(?:heard|reported heard)\b",
-                    re.I)
-_NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies)\b[^.;,]{0,25}$",
-                             re.I)
-
-# "the army denied reports that its camp at Boni had been overrun", "dismissed rumours of an
-# attack": the sentence says the event did not happen
-_DENIED_REPORT = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|"
-                            r"rejects|refuted|refutes|debunked)\s+(?:the\s+|as\s+false\s+)?"
-                            r"(?:(?:media|press|social media|online)\s+)?"
-                            r"(?:reports?|rumou?rs?|claims?|allegations?)\b[^.;]{0,70}$", re.I)
-
-# ("JNIM rejected claims that its fighters killed the villagers": a role denied, not the event)
-_DENIED_ROLE = re.compile(r"\b(?:that|of)\s+(?:it|they|the\s+group|(?:its|their)\s+(?:fighters|"
-                          r"men|members|militants|forces|troops|soldiers|units?))\s+(?!been\b)"
-                          r"(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?!been\b)[a-z]+", re.I)
-
 
 @dataclass
 class _View:
@@ -154,22 +81,22 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     ("ACLED put the total at 90") add its figure to the event the text is talking about."""
     by_sentence: dict[int, list[Trigger]] = {}
     dated = [(d.start, d.end) for d in work.dates]
-    motives = _MOTIVE_CUE.search(work.text) is not None
+    motives = cue.MOTIVE_CUE.search(work.text) is not None
     for t in lexicon_triggers:
         if any(a <= t.start < b for a, b in dated):
             continue  # "late March" is a month, not a march
         if t.entry.needs_place_object and not any(
                 t.end < pm.start <= t.end + 2 and res.geo_precision < 3 for pm, res in work.places):
             continue  # "seized weapons": the verb takes a town only with the town as its object
-        if t.form == "plurals" and t.text.lower().split()[-1] in _MUNITIONS and \
-                _WEAPONS_USED.search(work.text, max(0, t.start - 30), t.start):
+        if t.form == "plurals" and t.text.lower().split()[-1] in cue.MUNITIONS and \
+                cue.WEAPONS_USED.search(work.text, max(0, t.start - 30), t.start):
             continue  # "heavily armed men who used shells and mortars": the weapons of a fight
-        if t.text.lower() in ("shooting", "shootings") and not _NOUN_DET_BEFORE.search(
+        if t.text.lower() in ("shooting", "shootings") and not cue.NOUN_DET_BEFORE.search(
                 work.text, max(0, t.start - 40), t.start):
             continue  # "went door to door, shooting men": a participle; "the shooting at X"
         s = work.sentence_at(t.start)
-        if s is not None and not (motives and _MOTIVE.search(work.text, max(s.start, t.start - 130),
-                                                                t.start)):
+        if s is not None and not (motives and cue.MOTIVE.search(
+                work.text, max(s.start, t.start - 130), t.start)):
             by_sentence.setdefault(s.idx, []).append(t)
     mentions: list[EventMention] = []
     events: list[list[EventMention]] = []
@@ -181,7 +108,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
         found = _mentions_for(work, view, sent, triggers) if triggers else []
         if triggers and count_entry is not None and all(
                 m.count_only and not m.args for m in found) and (
-                _CLAIMS_THE.search(sent.text) or "claim" not in sent.text):
+                cue.CLAIMS_THE.search(sent.text) or "claim" not in sent.text):
             # "X, a movement founded by Y, claimed the attack": the only trigger word was set
             # aside, the claim still joins the event under discussion; so does "JNIM later
             # said its fighters had destroyed dozens of trucks" (a group telling what it did)
@@ -312,32 +239,32 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if _in_span(t.start, view.actors):
             continue  # "Battle" inside an actor's name
         a, b = t.start - sent.start, t.end - sent.start
-        if attr.is_hypothetical(rel, a, b) or _NEGATED_BEFORE.search(rel[max(0, a - 30):a]):
+        if attr.is_hypothetical(rel, a, b) or cue.NEGATED_BEFORE.search(rel[max(0, a - 30):a]):
             continue
         if "eports" in rel or "umo" in rel or "claims" in rel or "allegations" in rel:
-            denial = _DENIED_REPORT.search(rel, max(0, a - 90), a)
-            if denial and not _DENIED_ROLE.search(denial.group(0)):
+            denial = cue.DENIED_REPORT.search(rel, max(0, a - 90), a)
+            if denial and not cue.DENIED_ROLE.search(denial.group(0)):
                 continue  # "denied reports that its camp had been overrun": no event told
         if t.entry.type == "Explosions/Remote violence" and "heard" in rel and \
-                _HEARD.match(rel, b):
+                cue.HEARD.match(rel, b):
             continue  # "gunfire and explosions were heard": the sound of a fight, not a bombing
-        if t.form == "verbs" and _DETERMINER_BEFORE.search(rel, max(0, a - 6), a):
+        if t.form == "verbs" and cue.DETERMINER_BEFORE.search(rel, max(0, a - 6), a):
             continue  # "the besieged town", "a destroyed bridge": a participle as adjective
         if t.form == "verbs" and t.text.lower().endswith("ing") and \
-                _GERUND_OBJECT.search(rel, max(0, a - 6), a):
+                cue.GERUND_OBJECT.search(rel, max(0, a - 6), a):
             continue  # "accuses it of attacking villages", "jailed for looting": a charge
         if t.entry.type == "Strategic developments" and t.form == "verbs" and \
                 describes_actor(rel, a, sent.start, view.actors):
             continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
         if t.entry.sub_type == "Agreement" and t.form == "nouns" and \
-                _NAMED_ACCORD.search(rel, max(0, a - 40), a):
+                cue.NAMED_ACCORD.search(rel, max(0, a - 40), a):
             continue  # "the breakdown of the Algiers agreement": an accord already named
         usable.append(t)
     if not usable or attr.is_question(rel):
         return []
-    plain = [t for t in usable if not _SUPERLATIVE.search(
+    plain = [t for t in usable if not cue.SUPERLATIVE.search(
         rel, max(0, t.start - sent.start - 40), t.start - sent.start)
-        and not _REFERENCE.search(rel, max(0, t.start - sent.start - 40), t.start - sent.start)]
+        and not cue.REFERENCE.search(rel, max(0, t.start - sent.start - 40), t.start - sent.start)]
     # "..., in the deadliest attack since 2015": a comparison; "arrested in connection with
     # the assault": a reference to another event, while this sentence tells of an arrest
     if any(not t.entry.weak for t in plain):
@@ -345,7 +272,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     strong = [t for t in usable if not t.entry.weak]
     # "gunmen stormed a resort ... before special forces regained control of the site": the end
     # of a siege does not name the event when the sentence tells the attack itself
-    ends = [t for t in strong if t.entry.state_sub_type and _BUILDING_AFTER.match(
+    ends = [t for t in strong if t.entry.state_sub_type and cue.BUILDING_AFTER.match(
         work.text, t.end)]
     if ends and len(ends) < len(strong):
         strong = [t for t in strong if t not in ends]
@@ -440,18 +367,18 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                  usable: list[Trigger], lo: int, hi: int) -> EventMention | None:
     text = work.text
     rel = sent.text
-    came = _CAME_AFTER.search(text, trig.end, hi)
+    came = cue.CAME_AFTER.search(text, trig.end, hi)
     if came is not None:
         hi = came.start()  # "The raid came a month after X attacked Y": the raid's part only
     actors = [a for a in view.actors if lo <= a.start < hi]
     dates = [d for d in view.dates if lo <= d.start < hi]
     quants = [q for q in view.quantities if lo <= q.start < hi and q.count.value <= 50_000]
     places = [p for p in view.places if lo <= p[0].start < hi]
-    if quants and "since" in rel and _SUPERLATIVE.search(text, max(lo, trig.start - 40),
+    if quants and "since" in rel and cue.SUPERLATIVE.search(text, max(lo, trig.start - 40),
                                                          trig.start):
         # "the deadliest attack since Inates last month, where 71 soldiers died": the toll of
         # the event compared with, not of this one
-        quants = [q for q in quants if not (q.start > trig.end and _SINCE_BETWEEN.search(
+        quants = [q for q in quants if not (q.start > trig.end and cue.SINCE_BETWEEN.search(
             text, trig.end, q.start))]
     if "," in rel:
         # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces with
@@ -477,7 +404,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             victims.append(a)
     if trig.entry.state_sub_type and not roles.actor2 and " from " in text[trig.end:hi]:
         # "retaking the town from Tuareg-led rebels of the CSP": those it was taken from
-        lost = [a for a in actors if a.start > trig.end and _FROM_BEFORE.search(
+        lost = [a for a in actors if a.start > trig.end and cue.FROM_BEFORE.search(
             text, max(trig.end, a.start - 50), a.start)]
         if lost:
             i = actors.index(lost[0])
@@ -531,33 +458,33 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     m.quantities = quants
     if trig.entry.id == "abduction" and not any(q.kind == "abducted" for q in quants) and \
             (m.date is not None or m.place is not None) and \
-            _ONE_TAKEN.search(text, max(sent.start, trig.start - 20), trig.start):
+            cue.ONE_TAKEN.search(text, max(sent.start, trig.start - 20), trig.start):
         # "A German priest ... was kidnapped": one person, said by the verb itself
         m.quantities = quants + [Quantity(trig.start, trig.end, trig.text, "abducted",
                                           Count(1, 1, 1))]
     m.attribution = attr.attribution_of(rel)
     m.modality = attr.modality_of(rel, m.attribution)
     if ("attribut" in rel or "blam" in rel) and \
-            _BLAMED_FOR.search(text, max(sent.start, trig.start - 40), trig.start):
+            cue.BLAMED_FOR.search(text, max(sent.start, trig.start - 40), trig.start):
         # "The government attributed both attacks to JNIM": the one blamed did it, the one
         # blaming is no side
         blamed = [a for a in actors if a.start >= trig.end and getattr(a, "kind", "") == "named"
-                  and _TO_ON.fullmatch(text, trig.end, a.start)]
+                  and cue.TO_ON.fullmatch(text, trig.end, a.start)]
         if blamed:
             roles.actor1 = blamed[:1]
             m.modality = "suspected"
     if roles.actor1 and not roles.claimed and ("claiming" in rel or " group " in rel) and \
-            _SELF_CLAIM.search(rel) and \
+            cue.SELF_CLAIM.search(rel) and \
             actor_kind_of(work, str(roles.actor1[0].actor_id)) in GROUP_KINDS:
         # "JNIM fighters attacked Djibo, the group said, claiming to have killed 100": the
         # group telling of its own attack claims it
         roles.claimed = roles.actor1[:1]
     own_account = False
     if not roles.actor1 and not roles.claimed:
-        said = _SAID_IT.search(text, sent.start, trig.start)
+        said = cue.SAID_IT.search(text, sent.start, trig.start)
         if said is not None:  # "The Malian army said that it had taken control of Kidal"
             speaker = [a for a in actors if 0 <= said.start() - a.end <= 2]
-            if _SUFFERED_VERB.fullmatch(trig.text) or _SUFFERED_VERB.search(
+            if cue.SUFFERED_VERB.fullmatch(trig.text) or cue.SUFFERED_VERB.search(
                     text, said.end(), trig.start):
                 # "The army said it had repelled an attack": the speaker was attacked
                 roles.actor2 = speaker[:1] + [a for a in roles.actor2 if a not in speaker]
@@ -569,7 +496,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                     # group's own account of the event told, with no when or where of its own
                     roles.claimed = speaker[:1]
                     own_account = True
-    hit = [a for a in roles.actor2 if _ATTACKER_WORD.fullmatch(a.text)]
+    hit = [a for a in roles.actor2 if cue.ATTACKER_WORD.fullmatch(a.text)]
     if hit:
         # "... killing about twenty assailants", "fifty assailants were neutralised by the
         # army": whoever attacked is the perpetrator's side even where the sentence tells of
@@ -601,17 +528,17 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     before = text[max(sent.start, trig.start - 40):trig.start]
     # "the attack" is an anaphor; not "the group attacked" or "says that X has rejoined": a
     # determiner before a verb belongs to its subject
-    m.anaphoric = own_account or bool(_ANAPHOR.search(before)) and trig.form != "verbs" or (
+    m.anaphoric = own_account or bool(cue.ANAPHOR.search(before)) and trig.form != "verbs" or (
         trig.form == "verbs" and trig.start - sent.start < 60
-        and _DEFINITE_PASSIVE.match(text, sent.start, trig.start) is not None)
-    if _YEAR_BEFORE.search(before):
+        and cue.DEFINITE_PASSIVE.match(text, sent.start, trig.start) is not None)
+    if cue.YEAR_BEFORE.search(before):
         m.background = True
         m.notes.append("named past event")
     words = trig.text.lower().split()
     # the verb's tense is its first word: "joined forces", "burning tyres" and "threw stones"
     # are no present-tense generics, "takes control of" is
-    plural_or_generic = trig.form == "plurals" and words[-1] not in _MUNITIONS or (
-        trig.form == "verbs" and _PRESENT.search(words[0]) is not None
+    plural_or_generic = trig.form == "plurals" and words[-1] not in cue.MUNITIONS or (
+        trig.form == "verbs" and cue.PRESENT.search(words[0]) is not None
         and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")
     if plural_or_generic and m.date is not None and abs(m.date.start - trig.start) > 60:
@@ -631,11 +558,11 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         return None  # "peaceful protests against the regime in 2011": a year of them
     if m.date is not None and m.date.qualifier in ("range", "decade") and not quants:
         return None  # "in the 1990s, X merged with Y": history, not a datable event
-    if _PERFECT_VAGUE.search(text, max(sent.start, trig.start - 30), trig.start) and \
-            _VAGUE_COUNT.match(
+    if cue.PERFECT_VAGUE.search(text, max(sent.start, trig.start - 30), trig.start) and \
+            cue.VAGUE_COUNT.match(
             text, trig.end) and not (m.date and m.date.precision == "day"):
         return None  # "French forces have killed several al-Qaeda leaders": a tally
-    if trig.form == "plurals" and _COUNTED.search(before):
+    if trig.form == "plurals" and cue.COUNTED.search(before):
         if not quants:
             return None  # "two separate attacks hit the region": a summary of events told apart
         if trig.entry.by_target and not ONE_AND_OTHER.search(rel):
@@ -649,7 +576,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     if trig.entry.weak and not quants and not roles.actor2 and not roles.claimed \
             and not (m.date and m.place) and not m.anaphoric:
         return None
-    if trig.entry.state_sub_type and _BUILDING_AFTER.match(text, trig.end):
+    if trig.entry.state_sub_type and cue.BUILDING_AFTER.match(text, trig.end):
         m.anaphoric = m.count_only = True  # "retook the building": the end of a siege
     if m.date is None and m.place is None and (trig.entry.weak or not m.named_actors):
         # "38 soldiers were killed", "eight attackers were shot dead": no when, no where, no
@@ -663,15 +590,10 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         # with the claim ("X and Y claimed the battle at Tinzaouaten in late July") dates
         # the battle
         m.date = None
-    came = _CAME_AFTER.search(text, sent.start, trig.start)
+    came = cue.CAME_AFTER.search(text, sent.start, trig.start)
     if came is not None and (m.date is None or came.start() <= m.date.start < came.end()):
         # "The capture came a week after soldiers overthrew ...": a past event referred to,
         # whose only date, if any, is the gap between the two
         return None
     type_by_target(m, text, work)
     return m
-
-
-_SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\s+(?:that\s+)?"
-                      r"(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|was\s+|were\s+|is\s+|"
-                      r"are\s+)?$", re.I)

@@ -1,0 +1,86 @@
+"""The words around a trigger that decide what it is: a past event told again, a statistic, a
+denial, a motive, a claim, who suffered it. Regular expressions over the text just before or
+after a trigger, used by ``events`` (one place to read and test them; ``events`` keeps the
+logic that combines them).
+"""
+
+from __future__ import annotations
+
+import re
+
+ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|both|all)\s+"
+                      r"(?:[\w.’'-]+\s+)?"
+                      r"(?:[\w.’'-]+\s+)?$", re.I)
+# "The camp was assaulted Thursday": a definite subject of a passive names what was told
+DEFINITE_PASSIVE = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){1,2}(?:was|were|"
+                               r"had been|has been)\s+(?:\w+\s+)?$")
+YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:\s+[A-Z][\w.’'-]*){0,4}\s+$")
+COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
+                      r"numerous|many|dozens of|hundreds of|\d+)\s+(?:[\w-]+\s+)?$", re.I)
+PRESENT = re.compile(r"(?:[^s]s|es)$")
+SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most serious|"
+                          r"heaviest)\s+(?:[\w-]+\s+)?$", re.I)
+NOUN_DET_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|another|its|their|deadly|mass)|"
+                              r"['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$")
+# "Rockets fired by jihadists struck a neighbourhood": a volley of one attack, not many events
+MUNITIONS = frozenset(("rockets", "shells", "mortars", "rounds", "missiles"))
+WEAPONS_USED = re.compile(r"\b(?:used|using|with|armed with|carrying|equipped with|firing|"
+                           r"and)\s+(?:[\w-]+\s+){0,2}$", re.I)
+SINCE_BETWEEN = re.compile(r"\bsince\b")
+PERFECT_VAGUE = re.compile(r"(?<!\bto )\b(?:have|has)\s+(?:\w+\s+)?$", re.I)
+VAGUE_COUNT = re.compile(r"\s+(?:several|many|numerous|scores of|hundreds of|thousands of|"
+                          r"dozens of|a number of)\b", re.I)
+# "JNIM claimed it, saying it was revenge for the arrest of its men": a motive, not an event
+MOTIVE = re.compile(r"\b(?:saying (?:it|they) (?:was|were|had been) (?:an? )?"
+                     r"(?:revenge|retaliation|response|punishment)|in (?:retaliation|response|"
+                     r"revenge) (?:for|to)|to avenge|as (?:revenge|retaliation|punishment) for)"
+                     r"\b[^.;]{0,60}$", re.I)
+BUILDING_AFTER = re.compile(r"\s+(?:the|a|an)\s+(?:\w+\s+)?(?:building|hotel|compound|embassy|"
+                             r"school|mosque|church|restaurant|mall|house|premises|site|resort|"
+                             r"complex)\b", re.I)
+REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|following|behind|"
+                        r"in the wake of|in response to|responsible for)\s+(?:the|this|that|"
+                        r"last \w+['’]s)|backed by|supported by|with the support of|"
+                        r"with the help of|under cover of|aided by)\s+(?:[\w-]+\s+)?$", re.I)
+ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
+MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:after|before)\b", re.I)
+GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)
+NAMED_ACCORD = re.compile(r"\b(?:of|under|to|from|with|in)\s+the\s+(?:[A-Z][\w’'-]+\s+|\d{4}\s+)+"
+                           r"(?:peace\s+)?$")
+# "claimed responsibility for the operation": a claim of one event already told (not "claimed
+# attacks in other parts of Mali")
+CLAIMS_THE = re.compile(r"\bclaim(?:ed|s)?\s+(?:(?:responsibility|credit)\s+for\s+)?"
+                         r"(?:the|this|that|its)\s+(?:[\w-]+\s+)?[\w-]*[^s\W]\b", re.I)
+BLAMED_FOR = re.compile(r"\b(?:attributed|attributes|blamed|blames|blaming)\s+(?:the|both|"
+                         r"these|this|that|all|all\s+the|the\s+two)?\s*(?:[\w-]+\s+)?$", re.I)
+TO_ON = re.compile(r"\s+(?:to|on)\s+(?:the\s+)?")
+SELF_CLAIM = re.compile(r",\s+the\s+(?:jihadist\s+|armed\s+|militant\s+|rebel\s+)?group\s+"
+                         r"(?:said|says|claimed|announced)\b|\bclaiming\s+to\s+have\b", re.I)
+SUFFERED_VERB = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|pushed back|"
+                            r"beat back|beaten back|came under|survived)\b", re.I)
+ATTACKER_WORD = re.compile(r"(?:the\s+)?(?:attackers|assailants|raiders|attacker|assailant)",
+                            re.I)
+HEARD = re.compile(r"\s+(?:were|was|could be|had been)\s+(?:\w+\s+)?(?:heard|reported heard)\b",
+                    re.I)
+NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor|denied|deny|denies)\b[^.;,]{0,25}$",
+                             re.I)
+
+# "the army denied reports that its camp at Boni had been overrun", "dismissed rumours of an
+# attack": the sentence says the event did not happen
+DENIED_REPORT = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|dismisses|rejected|"
+                            r"rejects|refuted|refutes|debunked)\s+(?:the\s+|as\s+false\s+)?"
+                            r"(?:(?:media|press|social media|online)\s+)?"
+                            r"(?:reports?|rumou?rs?|claims?|allegations?)\b[^.;]{0,70}$", re.I)
+
+# ("JNIM rejected claims that its fighters killed the villagers": a role denied, not the event)
+DENIED_ROLE = re.compile(r"\b(?:that|of)\s+(?:it|they|the\s+group|(?:its|their)\s+(?:fighters|"
+                          r"men|members|militants|forces|troops|soldiers|units?))\s+(?!been\b)"
+                          r"(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?!been\b)[a-z]+", re.I)
+
+SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\s+(?:that\s+)?"
+                      r"(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|was\s+|were\s+|is\s+|"
+                      r"are\s+)?$", re.I)

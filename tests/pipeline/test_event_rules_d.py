@@ -259,3 +259,25 @@ def test_the_weapons_used_in_an_assault_do_not_make_it_a_shelling(pack: Any) -> 
 
 def test_repeated_killings_in_an_area_are_not_an_event(pack: Any) -> None:
     assert events(pack, "The area near the border has seen repeated killings this year.") == []
+
+
+# ----------------------------------------------------- a past year opened by "since ..., when"
+
+
+def _all_events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
+    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
+    return list(ex.events())
+
+
+def test_a_year_after_since_or_from_dates_the_event_its_when_clause_tells(pack: Any) -> None:
+    """"since 2016" bounds a comparison, but "since 2016, when gunmen stormed a hotel" dates
+    the storming; so does "unlike/a departure from 2014, when ..."."""
+    [e] = _all_events(pack, "It was the worst attack on the town since 2016, when gunmen "
+                            "stormed a hotel in Ouagadougou and killed 30 people.")
+    assert e["event_date"].startswith("2016") and e["date_precision"] == "year"
+    [e] = _all_events(pack, "This marks a departure from 2014, when rebels overran an army "
+                            "camp near Kidal.")
+    assert e["event_date"].startswith("2014")
+    # no "when" clause: the year only bounds the comparison and dates nothing
+    assert not [e for e in _all_events(pack, "It was the first attack in Bamako since 2016.")
+                if e["event_date"].startswith("2016")]

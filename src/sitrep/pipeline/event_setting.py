@@ -16,6 +16,7 @@ __all__ = ["event_date", "event_place", "place_told_before", "reported_on"]
 
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "before/until" opening a clause with its own subject (not "before dawn", "until Sunday")
 _LATER_CLAUSE = re.compile(r"\b(?:before|until)\s+(?:the\s+|an?\s+|their\s+|its\s+)?"
                            r"(?:[A-Z][\w-]*\s+|[a-z]+\s+){0,3}?(?:forces|troops|soldiers|army|"
@@ -51,8 +52,12 @@ def event_date(rel: str, offset: int, trig: Trigger,
             continue  # "one of the deadliest attacks this year": a comparison window
         before = rel[max(0, d.start - offset - 12):d.start - offset]
         attributive = 0 <= trig.start - d.end <= 3  # "the weekend massacre", "Friday's raid"
-        if not attributive and (_SINCE.search(before) or _SINCE_PHRASE.match(d.text)):
-            continue  # "the first attack in the capital since 2016"
+        told_then = trig.start > d.end and _WHEN_AFTER.match(rel, d.end - offset)
+        if not attributive and not told_then and (_SINCE.search(before)
+                                                  or _SINCE_PHRASE.match(d.text)):
+            continue  # "the first attack in the capital since 2016"; but "since 2015, when
+            # gunmen stormed the hotel" and "a departure from 2012, when ... beat them back"
+            # date the event the "when" clause tells
         if d.start > trig.end and _SINCE_WORD.search(rel, trig.end - offset, d.start - offset):
             continue  # "the deadliest attack since jihadist violence spread ... in 2015"
         if any(a <= d.start < b and not a <= trig.start < b for a, b in later):

@@ -281,3 +281,14 @@ def test_a_year_after_since_or_from_dates_the_event_its_when_clause_tells(pack: 
     # no "when" clause: the year only bounds the comparison and dates nothing
     assert not [e for e in _all_events(pack, "It was the first attack in Bamako since 2016.")
                 if e["event_date"].startswith("2016")]
+
+
+def test_the_antecedent_of_who_does_the_verb_after_it(pack: Any) -> None:
+    """"the anger of Chadian troops, who drove them out": the relative pronoun's antecedent is
+    the doer, even as the object of a preposition; a suffered verb makes it the side attacked."""
+    [e] = _all_events(pack, "In April 2021 FACT rebels advanced towards the capital, drawing "
+                            "the anger of Chadian troops, who beat them back.")
+    assert e["event_type"] == "Battles" and "Chad" in e["actor1"]
+    [e] = _all_events(pack, "Last week gunmen stormed a post held by Malian soldiers, who "
+                            "repelled the assault near Boni.")
+    assert "Mali" in (e["actor2"] or "")

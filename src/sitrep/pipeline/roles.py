@@ -81,6 +81,8 @@ _UNIT_OF = re.compile(r"\b(?:(?:the|its|their)\s+force|convoy|column|patrol|unit
 _LINKED_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                            r"faction|linked|supporters)\b", re.I)
 _ACRONYM_AFTER = re.compile(r"^\)?\s*(?:\([^()]{1,15}\))?(?=[\s,])")
+_WHO_THEN = re.compile(r"\s*,\s+who\s+(?:(?:had|have|has|then|later|quickly|eventually|"
+                       r"soon|finally)\s+)*", re.I)
 _RELATIVE_ASIDE = re.compile(r"\s*,\s+(?:who|which)\s[^;:()\"“”]{5,160}?,\s+")
 _SUBORDINATE = re.compile(r"\b(?:when|after|while|before|because|until|as soon as)\b", re.I)
 _ALONG_BY = re.compile(r"\b(?:accompanied|escorted|assisted|aided|flanked|joined)\s+by\s+"
@@ -215,6 +217,10 @@ def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None
         return "actor1"  # "ISGS, which staged the 2017 attack that killed ..."
     # "the Malian Armed Forces (FAMa) neutralised", "(FAMa) neutralised": the acronym is the name
     gap = _ACRONYM_AFTER.sub("", gap, count=1)
+    if form == "verbs" and _WHO_THEN.fullmatch(gap) and getattr(a, "kind", "") == "named":
+        # "drawing the ire of French troops, who beat them back", "gunmen attacked soldiers,
+        # who repelled them": the relative pronoun's antecedent does the verb right after it
+        return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
     if form == "verbs" and _RELATIVE_ASIDE.fullmatch(gap):
         # "Rebels of the FACT, who had been marching on the capital since April, clashed":
         # the subject, its relative clause, then its verb

@@ -6,10 +6,10 @@ covers every actor name and spelling the registry knows. A match yields one ``Re
 per emitted predicate, with the sentence as quote, the matched span, the nearest date phrase as
 start/end, and the modality the sentence's hedges give.
 
-Two document-level helpers widen what the patterns see: a person named in full is also found by
-surname later in the document ("Mokhtar Belmokhtar ... Belmokhtar split with"), and a name that
-embeds another group's name states an affiliation by itself ("Islamic State in the Greater
-Sahara" is an Islamic State affiliate). Both need the knowledge pack and are skipped without it.
+Document-level helpers widen what the patterns see: mentions without a name (surnames, "The
+group", "he", "the army": ``relation_references``) and a name that embeds another group's name,
+which states an affiliation by itself ("Islamic State in the Greater Sahara" is an Islamic State
+affiliate). They need the knowledge pack and are skipped without it.
 """
 
 from __future__ import annotations
@@ -21,12 +21,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import yaml
 
 from ..errors import Errors, SitrepError
 from ..model import PREDICATES
 from .relation_affiliates import countries_named, regional_affiliates
 from .relation_dates import ENCLOSED, date_phrase, resolved_date
+from .relation_references import (
+    GROUP_KINDS,
+    GROUP_SEP,
+    ActorSpan,
+    actor_kind,
+    army_mentions,
+    definite_mentions,
+    described_subjects,
+    pronoun_mentions,
+    surname_mentions,
+)
 
 PATTERNS_PATH = Path(__file__).parent / "data" / "relation_patterns.yaml"
 SYMMETRIC = frozenset({"allied_with", "rival_of"})  # stored with sorted actors
@@ -47,14 +59,20 @@ _T = r"(?:(?:the|a|an|his|her|its|their) )?(?:[\w'’.-]+ ){0,3}?"
 # the subject and the verb; it may name another actor but not end the clause.
 _APPOSITION = (r"(?:,\s(?:(?:an?|the|its|which|who|whose|once|now|formerly|led|headed|founded|"
                r"formed|created|based|known|backed|supported|commanded|two|three|both|all|"
-               r"several)\s|⟦\d+⟧(?:'s|’s)\s)[^,;.]{1,80}?,)?")
+               r"several|allied|rival|local|rebel|jihadist|pro-government|self-defen[cs]e)\s|"
+               r"⟦\d+⟧(?:'s|’s)\s)[^,;.]{1,80}?,)?")
 # A clause's subject is never the object of a preposition just before it.
 # "X, the UN mission that replaced Y": a descriptive noun phrase ending in a relative pronoun.
 _REL_DESC_BODY = r",? (?:an?|the) (?:[^,;.⟦]{1,60}? )?(?:⟦\d+⟧[^,;.⟦]{0,30}? )?(?:that|which|who)"
 _REL_DESC = f"(?:{_REL_DESC_BODY})?"
 # The sentence's own subject: at the start, after at most a short opening phrase ("In 2016, ").
 # Also a dateline or a timeline label: "BAMAKO, Nov 5 - ", "2012: ".
-_OPENING = r"^(?:[^⟦,;.]{0,40}(?:, |: | [-–—] )){0,2}(?:the |a |an )?"
+# Or a short time phrase without a comma: "Two years later he ...", "In 2015 the group ...".
+_OPENING = (r"^(?:[^⟦,;.]{0,40}(?:, |: | [-–—] )){0,2}"
+            r"(?:(?:in|on|by|since|after|within|during|later|earlier|last|this|that|two|three|"
+            r"four|five|six|"
+            r"a|one|few|several|some|\d{4}|years?|months?|weeks?|days?|decades?|ago|"
+            r"following) ){0,4}(?:the |a |an )?")
 _RELATIVE_AFTER = re.compile(rf"(?:,? (?:who|which|that) |{_REL_DESC_BODY} )")
 # "fighters of X attacked": X is the agent even though a preposition precedes it.
 _MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|troops|soldiers|forces|men|units|"
@@ -63,10 +81,10 @@ _MEMBERS_OF = re.compile(r"\b(?:fighters|militants|members|troops|soldiers|force
                          r"mercenaries|contractors|operatives|officers|personnel|"
                          r"paramilitaries|peacekeepers|auxiliaries|vigilantes) "
                          r"(?:of|from) (?:the )?$", re.I)
-_PREP_BEFORE = re.compile(r"\b(?:by|of|to|from|with|against|for|under|than|between)\s$", re.I)
+# "X, whose components include A and B, fought Y": A and B are objects of "include", too.
+_PREP_BEFORE = re.compile(r"\b(?:by|of|to|from|with|against|for|under|than|between|include|"
+                          r"includes|included|including|comprise|comprises|such as)\s$", re.I)
 _EMIT = re.compile(r"^(\w+) ([XYZ])->([XYZ])(?: (start_after))?$")
-_SURNAME = re.compile(r"^(?:[a-z]{1,4}[-‑])?[A-Z][\w'’-]{2,}$")
-_PARTICLE_BEFORE = re.compile(r"\b([A-Za-z]{2,4}) $")
 
 _HEDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("denied", re.compile(r"\b(?:denied|denies|deny|rejected claims|is not|was not|are not|"
@@ -89,15 +107,6 @@ class RelationPattern:
     kinds: tuple[frozenset[str], frozenset[str]] | None = None  # allowed (X, Y) actor kinds
     stand_for: str | None = None  # "affiliates": X and Y stand for their regional affiliates
     cue: tuple[str, ...] = ()  # the pattern needs one of these lowercase words (see _cue)
-
-
-@dataclass(frozen=True)
-class ActorSpan:
-    """An actor mention in document coordinates."""
-
-    start: int
-    end: int
-    actor_id: str
 
 
 @dataclass(frozen=True)
@@ -137,13 +146,20 @@ def _actor_token(name: str) -> str:
     return _DET + owner + rf"⟦(?P<{name}>\d+)⟧" + _ALIAS_AFTER + members
 
 
+# "The Islamic State's Sahel branch ...", "A UN report says ...": an actor that qualifies the
+# noun after it is not the sentence's subject
+_NOT_MODIFIER = (r"(?!['’]s\b| (?:report|reports|statement|statements|video|spokesman|"
+                 r"spokesperson|official|officials|source|sources|document|panel|envoy|"
+                 r"investigators|experts|resolution|study|data|figures|communiqu[eé])\b)")
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     trailing_y = pattern.endswith("{Y}")
     if trailing_y:
         pattern = pattern[:-3] + "{YEND}"
     # "The Islamic State's Sahel branch ...": a possessive subject is not the subject
-    body = (pattern.replace("{X0}", _OPENING + r"⟦(?P<X>\d+)⟧(?!['’]s\b)")
-            .replace("{Y0}", _OPENING + r"⟦(?P<Y>\d+)⟧(?!['’]s\b)")
+    body = (pattern.replace("{X0}", _OPENING + r"⟦(?P<X>\d+)⟧" + _NOT_MODIFIER)
+            .replace("{Y0}", _OPENING + r"⟦(?P<Y>\d+)⟧" + _NOT_MODIFIER)
             .replace("{XS}", _DET + f"(?P<XS>{_LIST}){_MEMBERS}{_APPOSITION}")
             .replace("{YS}", _DET + _OWNER + f"(?P<YS>{_LIST})")
             .replace("{X}", _actor_token("X") + _APPOSITION + _REL_DESC)
@@ -297,136 +313,6 @@ def _pack_or_none(pack: Any) -> Any:
         return None
 
 
-def _kind(pack: Any, actor_id: str) -> str | None:
-    actor = pack.actors.find(actor_id) if pack is not None else None
-    return actor.kind if actor is not None else None
-
-
-def surname_mentions(text: str, actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
-    """Later mentions of a person by surname alone, once the document has named them in full.
-
-    Only a capitalised last word of at least four letters that no other actor of the document
-    ends with, and only where no actor mention already sits."""
-    if pack is None:
-        return []
-    last: dict[str, set[str]] = {}
-    particles: dict[str, set[str]] = {}
-    first_seen: dict[str, int] = {}
-    for a in actors:
-        words = text[a.start:a.end].split()
-        if len(words) < 2:
-            continue
-        last.setdefault(words[-1], set()).add(a.actor_id)
-        if len(words) >= 3 and len(words[-2]) <= 4:
-            particles.setdefault(a.actor_id, set()).add(words[-2].lower())
-        if _kind(pack, a.actor_id) == "person":
-            first_seen[a.actor_id] = min(first_seen.get(a.actor_id, a.end), a.end)
-    taken = sorted((a.start, a.end) for a in actors)
-    out: list[ActorSpan] = []
-    for word, ids in last.items():
-        if len(ids) != 1 or len(word) < 4 or not _SURNAME.match(word):
-            continue
-        (actor_id,) = ids
-        if actor_id not in first_seen:
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-            if m.start() < first_seen[actor_id]:
-                continue
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            # "Ag Ghaly", "Ould Hamaha": the name's particle goes with the surname
-            start = m.start()
-            p = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
-            if p and p.group(1).lower() in particles.get(actor_id, ()):
-                start = p.start(1)
-            out.append(ActorSpan(start, m.end(), actor_id))
-    return out
-
-
-_GROUP_KINDS = frozenset({"jihadist_group", "armed_group", "militia"})
-# "The group", "This militia" opening a sentence: the one actor of that kind the previous
-# sentence named (never a guess between two).
-_DEFINITE = re.compile(r"\s*((?:The|This|That) (?:new |armed |jihadist |rebel |[A-Z][a-z]+ )?"
-                       r"(group|coalition|"
-                       r"movement|organi[sz]ation|alliance|militia|faction|network|force|"
-                       r"mission)|(It|Its))\b")
-_PLURAL = re.compile(r"\s*((?:Both|The two|These two) (?:armed |rebel |jihadist |allied )?"
-                     r"(groups|militias|movements|organi[sz]ations|factions))\b")
-_NOUN_KINDS = {"militia": frozenset({"militia", "armed_group"}),
-               "militias": frozenset({"militia", "armed_group"}),
-               "force": frozenset({"foreign_forces", "mission", "pmc"}),
-               "mission": frozenset({"mission", "foreign_forces"}),
-               "it": _GROUP_KINDS | {"foreign_forces", "mission", "pmc"},
-               "its": _GROUP_KINDS | {"foreign_forces", "mission", "pmc"}}
-GROUP_SEP = "|"  # one mention standing for several actors ("Both militias")
-
-
-def definite_mentions(text: str, sentences: Sequence[tuple[int, int]],
-                      actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
-    """Sentence-initial references to the previous sentence's actors: "The coalition is led
-    by ...", "It ...", "Its fighters ..." stand for that sentence's subject (its first actor,
-    near its start, of a fitting kind); "Both militias" for its two actors of that kind."""
-    if pack is None:
-        return []
-    out: list[ActorSpan] = []
-    prev: list[ActorSpan] = []
-    prev_start = 0
-    for s_start, s_end in sorted(sentences):
-        here = [a for a in actors if s_start <= a.start and a.end <= s_end]
-        found = None
-        m = _DEFINITE.match(text, s_start)
-        p = _PLURAL.match(text, s_start)
-        if m and prev and not any(a.start < m.end(1) for a in here):
-            noun = (m.group(2) or m.group(3)).lower()
-            kinds = _NOUN_KINDS.get(noun, _GROUP_KINDS)
-            subject = min(prev, key=lambda a: a.start)
-            if subject.start - prev_start <= 40 and _kind(pack, subject.actor_id) in kinds:
-                found = ActorSpan(m.start(1), m.end(1), subject.actor_id)
-        elif p and prev and not any(a.start < p.end(1) for a in here):
-            kinds = _NOUN_KINDS.get(p.group(2).lower(), _GROUP_KINDS)
-            ids = list(dict.fromkeys(a.actor_id for a in sorted(prev, key=lambda a: a.start)
-                                     if _kind(pack, a.actor_id) in kinds))
-            if len(ids) == 2:
-                found = ActorSpan(p.start(1), p.end(1), GROUP_SEP.join(ids))
-        if found is not None:
-            out.append(found)
-            here = [found, *here]
-        prev, prev_start = here, s_start
-    return out
-
-
-# "..., alleging that he is in charge of X": a subject pronoun after "that" or a clause break
-_PERSON_PRONOUN = re.compile(r"(?:^\s*|\bthat\s+|[,;]\s+(?:and\s+|but\s+)?)(He|he|She|she)"
-                             r"\s+(?:is|was|has|had|remains|became|now|also|still)\b")
-
-
-_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-
-
-def pronoun_mentions(text: str, sentences: Sequence[tuple[int, int]],
-                     actors: Sequence[ActorSpan], pack: Any) -> list[ActorSpan]:
-    """A subject "he"/"she" stands for the one person named before it in its sentence or, when
-    the sentence names none, in the previous one (never a guess between two people)."""
-    people_ids = {a.actor_id for a in actors} if pack is not None else set()
-    people_ids = {a for a in people_ids if _kind(pack, a) == "person"}
-    if not people_ids or _ANY_PRONOUN.search(text) is None:
-        return []  # the common case, decided once per document instead of per sentence
-    out: list[ActorSpan] = []
-    prev_people: list[str] = []
-    for s_start, s_end in sorted(sentences):
-        here = sorted((a for a in actors if s_start <= a.start and a.end <= s_end),
-                      key=lambda a: a.start)
-        for m in _PERSON_PRONOUN.finditer(text[s_start:s_end]):
-            start, end = s_start + m.start(1), s_start + m.end(1)
-            before = list(dict.fromkeys(a.actor_id for a in here if a.end <= start
-                                        and a.actor_id in people_ids))
-            people = before or prev_people
-            if len(people) == 1:
-                out.append(ActorSpan(start, end, people[0]))
-        prev_people = list(dict.fromkeys(a.actor_id for a in here if a.actor_id in people_ids))
-    return out
-
-
 def name_affiliations(text: str, sentences: Iterable[tuple[int, int]],
                       actors: Sequence[ActorSpan], pack: Any) -> list[RelationMention]:
     """A group whose name embeds another group's name at its start is that group's branch:
@@ -437,7 +323,7 @@ def name_affiliations(text: str, sentences: Iterable[tuple[int, int]],
     bounds = sorted(sentences)
     out: dict[tuple[str, str], RelationMention] = {}
     for a in actors:
-        if _kind(pack, a.actor_id) not in _GROUP_KINDS or any(k[0] == a.actor_id for k in out):
+        if actor_kind(pack, a.actor_id) not in GROUP_KINDS or any(k[0] == a.actor_id for k in out):
             continue
         words = text[a.start:a.end].split()
         parent = None
@@ -446,7 +332,7 @@ def name_affiliations(text: str, sentences: Iterable[tuple[int, int]],
             parent = next((m.actor_id for m in pack.find_actors(prefix)
                            if m.kind == "named" and m.start == 0 and m.end == len(prefix)
                            and m.actor_id != a.actor_id
-                           and _kind(pack, m.actor_id) in _GROUP_KINDS), None)
+                           and actor_kind(pack, m.actor_id) in GROUP_KINDS), None)
             if parent:
                 break
         if parent is None:
@@ -458,6 +344,44 @@ def name_affiliations(text: str, sentences: Iterable[tuple[int, int]],
             start=a.start, end=a.end, quote=text[sent[0]:sent[1]], sentence_start=sent[0],
             pattern="name-embeds-parent"))
     return list(out.values())
+
+
+_CUE_AUTOMATA: dict[int, tuple[Sequence[RelationPattern], Any]] = {}
+
+
+def cues_present(patterns: Sequence[RelationPattern], lowered: str) -> set[str]:
+    """Every cue word of ``patterns`` found in the lowercased sentence, in one pass (an
+    Aho-Corasick automaton built once per pattern set) instead of a substring test per cue."""
+    held = _CUE_AUTOMATA.get(id(patterns))
+    if held is None or held[0] is not patterns:
+        automaton = ahocorasick.Automaton()
+        for word in {w for pat in patterns for w in pat.cue}:
+            automaton.add_word(word, word)
+        if len(automaton):
+            automaton.make_automaton()
+        if len(_CUE_AUTOMATA) >= 8:
+            _CUE_AUTOMATA.clear()  # callers passing a fresh list each time: stay bounded
+        held = _CUE_AUTOMATA[id(patterns)] = (patterns, automaton)
+    automaton = held[1]
+    if not len(automaton):
+        return set()
+    return {word for _, word in automaton.iter(lowered)}
+
+
+def _described_affiliations(text: str, sentences: Sequence[tuple[int, int]],
+                            described: Sequence[tuple[ActorSpan, str]]) -> list[RelationMention]:
+    """"The al-Qaeda affiliate" standing for JNIM states JNIM's affiliation (the mention is
+    the evidence, as for a name that embeds its parent's)."""
+    out = []
+    for span, parent in described:
+        s, e = next(((s, e) for s, e in sentences if s <= span.start and span.end <= e),
+                    (span.start, span.end))
+        out.append(RelationMention(
+            subject=span.actor_id, predicate="affiliate_of", object=parent, start_date=None,
+            start_precision=None, end_date=None, end_precision=None, modality="asserted",
+            start=span.start, end=span.end, quote=text[s:e], sentence_start=s,
+            pattern="described-as-affiliate-of"))
+    return out
 
 
 def extract_relations(
@@ -479,11 +403,15 @@ def extract_relations(
     pack = _pack_or_none(pack)
     sentences = list(sentences)
     actors = list(actors) + surname_mentions(text, actors, pack)
+    actors += army_mentions(text, actors, pack)
+    described = described_subjects(text, sentences, actors, pack)
+    actors += [span for span, _ in described]
     actors += definite_mentions(text, sentences, actors, pack)
     actors += pronoun_mentions(text, sentences, actors, pack)
     ordered = sorted(actors, key=lambda a: (a.start, -a.end))
     found: dict[tuple[str, str, str, int], RelationMention] = {}
-    for rel in name_affiliations(text, sentences, ordered, pack):
+    for rel in [*name_affiliations(text, sentences, ordered, pack),
+                *_described_affiliations(text, sentences, described)]:
         found.setdefault((rel.subject, rel.predicate, rel.object, rel.sentence_start), rel)
     for s_start, s_end in sentences:
         inside = [a for a in ordered if a.start >= s_start and a.end <= s_end]
@@ -491,10 +419,10 @@ def extract_relations(
             continue
         sentence = text[s_start:s_end]
         masked, positions = mask(sentence, s_start, inside)
-        lowered = masked.lower()
+        present = cues_present(patterns, masked.lower())
         modality = _modality(sentence)
         for pat in patterns:
-            if pat.cue and not any(w in lowered for w in pat.cue):
+            if pat.cue and present.isdisjoint(pat.cue):
                 continue
             for m in pat.regex.finditer(masked):
                 if not pat.anywhere and _object_of_preposition(masked, m.start()):
@@ -505,8 +433,8 @@ def extract_relations(
                     roles["Z"] = _actor_ids(_role(m, "Z"), inside)
                 if pat.kinds is not None:
                     for r, kinds in zip(("X", "Y"), pat.kinds, strict=True):
-                        roles[r] = [a for a in roles[r] if _kind(pack, a) in kinds
-                                    or _kind(pack, a) is None]
+                        roles[r] = [a for a in roles[r] if actor_kind(pack, a) in kinds
+                                    or actor_kind(pack, a) is None]
                 start_d, start_p, end_d, end_p = date_phrase(masked, m.start(), m.end())
                 span = (positions[m.start()], positions[m.end() - 1] + 1)
                 if dates and not (start_d or end_d):
@@ -549,7 +477,7 @@ def _umbrellas_in_a_region(pat: RelationPattern, roles: dict[str, list[str]], pa
     if pack is None or any(p != "allied_with" for p, *_ in pat.emits):
         return False
     ids = roles["X"] + roles["Y"]
-    umbrella = all(_kind(pack, a) in _GROUP_KINDS
+    umbrella = all(actor_kind(pack, a) in GROUP_KINDS
                    and len(getattr(pack.actors.find(a), "country", None) or "") != 2
                    for a in ids)
     return bool(ids) and umbrella and _IN_REGION.search(after) is not None

@@ -200,6 +200,22 @@ def test_relations_derived_from_events_count_only_when_they_match(gold_file: Pat
     assert (scores.relations.tp, scores.relations.fp, scores.relations.fn) == (0, 0, 2)
 
 
+def test_a_relation_is_text_evidence_only_for_documents_that_state_it() -> None:
+    """One relation record, stated in doc-a's text and only implied by an event in doc-b:
+    doc-b gets it with event origins (no false alarm there), doc-a with text origins."""
+    from sitrep.eval.score import assign
+
+    record = {"subject": "JNIM", "predicate": "fights", "object": "FAMa",
+              "origins": ["text", "event"],
+              "sources": [{"document": "a.txt", "via": "text"},
+                          {"document": "b.txt", "via": "event"},
+                          {"document": "b.txt", "via": "event"}]}
+    out = assign([record], dict.fromkeys(("a", "b")))  # type: ignore[arg-type]  (keys only)
+    assert [r["origins"] for r in out["a"]] == [["text"]]
+    assert [r["origins"] for r in out["b"]] == [["event"]]
+    assert record["origins"] == ["text", "event"]  # the record itself is left as it was
+
+
 def test_evaluate_assigns_predictions_by_source_document(gold_file: Path,
                                                         tmp_path: Path) -> None:
     preds = [

@@ -133,14 +133,19 @@ def assign(records: Iterable[dict[str, Any]], documents: dict[str, GoldDocument]
                 index.setdefault(variant, key)
     out: dict[str, list[dict[str, Any]]] = {key: [] for key in documents}
     for rec in records:
-        seen = set()
+        vias: dict[str, list[str]] = {}  # gold document -> how its own sources support rec
         for src in rec.get("sources") or []:
             for variant in key_variants(src.get("document")):
                 hit = index.get(variant)
-                if hit is not None and hit not in seen:
-                    seen.add(hit)
-                    out[hit].append(rec)
+                if hit is not None:
+                    via = vias.setdefault(hit, [])
+                    if src.get("via") and src["via"] not in via:
+                        via.append(src["via"])
                     break
+        for hit, via in vias.items():
+            # a relation one report states and another only implies through an event is, for
+            # the second report, event evidence: its origins are those of its own sources
+            out[hit].append({**rec, "origins": via} if via else rec)
     return out
 
 

@@ -56,6 +56,13 @@ def test_extract_events_event_and_exports(db: str, capsys: pytest.CaptureFixture
     assert code == 0 and out == ""
 
 
+def test_extract_fuses_in_rounds_when_asked(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", "--db", db, "--json", "--fuse-every", "1")
+    assert code == 0 and json.loads(out)["events"] == 1
+    code, _, err = run(capsys, "extract", "--db", db, "--fuse-every", "0")
+    assert code == 2 and "--fuse-every" in err
+
+
 def test_bad_input_is_a_clear_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "events", "--db", db, "--since", "June")
     assert code == 2 and "[E501]" in err and "YYYY" in err

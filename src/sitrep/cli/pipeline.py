@@ -14,9 +14,13 @@ from .app import EXIT_REJECTED, F, cli, db_option, export, open_store
 @click.option("--force", is_flag=True,
               help="Re-extract every document, not only those the current extractor has not "
                    "processed yet.")
+@click.option("--fuse-every", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Fuse events after N documents, then each time the count doubles, and at "
+                   "the end (default 2000). Rounds write events early, so a killed run keeps "
+                   "them; the events are the same either way.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @db_option
-def extract_command(force: bool, as_json: bool, db: str | None) -> None:
+def extract_command(force: bool, fuse_every: int | None, as_json: bool, db: str | None) -> None:
     """Extract events (dates, places, actors, tolls, claims) from stored documents.
 
     Incremental and idempotent: only documents not yet processed by this extractor and pack
@@ -27,12 +31,13 @@ def extract_command(force: bool, as_json: bool, db: str | None) -> None:
     """
     import json
 
-    from ..pipeline import extract_pending
+    from ..pipeline import FUSE_EVERY, extract_pending
     from ..sources.console import progress_bar
 
     store = open_store(db)
     with progress_bar("extracting") as progress:
-        report = extract_pending(store, progress=progress, force=force)
+        report = extract_pending(store, progress=progress, force=force,
+                                 fuse_every=fuse_every or FUSE_EVERY)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -292,3 +292,12 @@ def test_the_antecedent_of_who_does_the_verb_after_it(pack: Any) -> None:
     [e] = _all_events(pack, "Last week gunmen stormed a post held by Malian soldiers, who "
                             "repelled the assault near Boni.")
     assert "Mali" in (e["actor2"] or "")
+
+
+def test_in_protest_gives_a_reason_not_a_protest(pack: Any) -> None:
+    assert not _all_events(pack, "The faction broke away in 2016 in protest at the killing of "
+                                 "civilians by its former leader.")
+    assert not _all_events(pack, "The regional governor resigned in protest on Tuesday.")
+    [e] = _all_events(pack, "Hundreds of traders staged a protest in Gao on Monday over new "
+                            "taxes.")
+    assert e["event_type"] == "Protests"

@@ -57,3 +57,14 @@ def test_an_intervention_is_an_event_only_when_a_named_actor_intervenes() -> Non
     assert events("In January 2013, French forces intervened in Mali to halt an advance.") \
         == ["Battles"]
     assert events("On Monday the mayor intervened in a dispute between herders in Mopti.") == []
+
+
+def test_an_idiom_holding_a_trigger_word_is_no_trigger(tmp_path: Path) -> None:
+    lex = load_lexicon()
+    assert [t.text for t in lex.find("The minister resigned in protest on Tuesday.")] == []
+    assert [t.text for t in lex.find("Traders staged a protest in Gao.")] == ["protest"]
+    raw = yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    raw["not_events"] = ["protest"]  # an idiom that is also a form is a mistake in the data
+    with pytest.raises(SitrepError) as err:
+        parse_lexicon(raw, tmp_path / "bad.yaml")
+    assert err.value.code == "E304" and "protest" in str(err.value)

@@ -144,7 +144,8 @@ def _kept_apart_by_extraction(a: MentionRecord, b: MentionRecord) -> bool:
                                                           b.date_start)):
         return True
     precise = (a.geo_precision or 3) <= 2 and (b.geo_precision or 3) <= 2
-    return bool(precise and _place_key(a) and _place_key(b) and _place_key(a) != _place_key(b))
+    places = _place_key(a), _place_key(b)
+    return precise and all(places) and places[0] != places[1]
 
 
 def compatibility(a: MentionRecord, b: MentionRecord) -> float | None:

@@ -44,7 +44,6 @@ REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|fol
                         r"last \w+['’]s)|backed by|supported by|with the support of|"
                         r"with the help of|under cover of|aided by)\s+(?:[\w-]+\s+)?$", re.I)
 ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
-IN_BEFORE = re.compile(r"\bin\s+$", re.I)  # "in protest": the idiom gives a reason
 MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,3}?"

@@ -94,8 +94,6 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
         if t.text.lower() in ("shooting", "shootings") and not cue.NOUN_DET_BEFORE.search(
                 work.text, max(0, t.start - 40), t.start):
             continue  # "went door to door, shooting men": a participle; "the shooting at X"
-        if t.text.lower() == "protest" and cue.IN_BEFORE.search(work.text, t.start - 4, t.start):
-            continue  # "broke away in protest at the killings", "resigned in protest": a motive
         s = work.sentence_at(t.start)
         if s is not None and not (motives and cue.MOTIVE.search(
                 work.text, max(s.start, t.start - 130), t.start)):

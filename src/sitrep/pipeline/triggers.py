@@ -149,16 +149,24 @@ def parse_lexicon(raw: Any, path: Path) -> Lexicon:
                 forms.setdefault(key, (eid, cls))
         if not any(e.get(c) for c in _FORM_CLASSES):
             raise _fail(path, f"{eid}: no forms")
+    # idioms that hold a trigger word but tell no event ("resigned in protest"): matched like
+    # forms, so the longest match takes the span, and then dropped (no entry)
+    idioms = raw.get("not_events") or []
+    if not isinstance(idioms, list):
+        raise _fail(path, "not_events must be a list")
+    idiom_keys = {re.sub(r"[\s-]+", " ", str(w).lower().strip()) for w in idioms}
+    if clash := sorted(idiom_keys & set(forms)):
+        raise _fail(path, f"not_events {clash[0]!r} is also a form of {forms[clash[0]][0]!r}")
     alternation = "|".join(
         r"[\s-]+".join(re.escape(w) for w in f.split(" "))
-        for f in sorted(forms, key=len, reverse=True))
+        for f in sorted({*forms, *idiom_keys}, key=len, reverse=True))
     regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.I)
     words = [str(w) for w in raw.get("not_after") or []] or ["\x00"]
     not_after = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})[\s-]+$", re.I)
     words = [str(w) for w in raw.get("not_before") or []] or ["\x00"]
     not_before = re.compile(rf"[\s-]+(?:{'|'.join(map(re.escape, words))})\b", re.I)
     automaton = ahocorasick.Automaton()
-    for key in forms:
+    for key in {*forms, *idiom_keys}:
         automaton.add_word(key, key)
     automaton.make_automaton()
     return Lexicon(entries, forms, regex, not_after, not_before, automaton)

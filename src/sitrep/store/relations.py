@@ -112,6 +112,7 @@ class _Registry:
         from .queries.common import registry
 
         self.actors = registry()
+        self._above: dict[str, set[str]] = {}
 
     def is_person(self, actor_id: str) -> bool:
         a = self.actors.find(actor_id) if self.actors is not None else None
@@ -130,7 +131,9 @@ class _Registry:
 
     def _ancestors(self, actor_id: str) -> set[str]:
         """Every group above this one (part_of / affiliate_of / member_of, transitively)."""
-        out: set[str] = set()
+        if actor_id in self._above:
+            return self._above[actor_id]
+        out: set[str] = self._above.setdefault(actor_id, set())
         frontier = [actor_id]
         while frontier and self.actors is not None:
             actor = self.actors.find(frontier.pop())

@@ -6,23 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from extracted import events_in
 
 from sitrep.model import Document
-from sitrep.pack import load_pack
 from sitrep.pipeline import extract_document
 
 
-@pytest.fixture(scope="module")
-def pack() -> Any:
-    return load_pack()
-
-
 def events(pack: Any, text: str, published: str = "2024-06-12") -> list[dict[str, Any]]:
-    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
-    for s in ex.statements:  # provenance: every value points into the text
-        assert 0 <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] in s.quote and s.quote in text
-    return [e for e in ex.events() if not e["background"]]
+    return events_in(pack, text, published, background=False)
 
 
 def test_claim_and_injured_in_sentences_without_a_trigger_join_the_event(pack: Any) -> None:

@@ -6,30 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from extracted import events_in
 
-from sitrep.model import Document
-from sitrep.pack import load_pack
-from sitrep.pipeline import extract_document
 from sitrep.pipeline.dates import Publication, find_dates
 from sitrep.pipeline.quantities import find_quantities
 
 
-@pytest.fixture(scope="module")
-def pack() -> Any:
-    return load_pack()
-
-
 def events(pack: Any, text: str, published: str = "2024-06-12") -> list[dict[str, Any]]:
-    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
-    for s in ex.statements:  # provenance: every value points into the text
-        assert 0 <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] in s.quote and s.quote in text
-    return [e for e in ex.events() if not e["background"]]
+    return events_in(pack, text, published, background=False)
 
 
 def all_events(pack: Any, text: str, published: str) -> list[dict[str, Any]]:
-    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
-    return ex.events()
+    return events_in(pack, text, published)
 
 
 # ------------------------------------------------------------------------------------ dates

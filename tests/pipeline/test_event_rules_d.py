@@ -8,24 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from extracted import events_in
 
-from sitrep.model import Document
-from sitrep.pack import load_pack
-from sitrep.pipeline import extract_document
 from sitrep.pipeline.quantities import find_quantities
 
 
-@pytest.fixture(scope="module")
-def pack() -> Any:
-    return load_pack()
-
-
 def events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
-    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
-    for s in ex.statements:  # provenance: every value points into the text
-        assert 0 <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] in s.quote and s.quote in text
-    return [e for e in ex.events() if not e["background"]]
+    return events_in(pack, text, published, background=False)
 
 
 # ------------------------------------------------------------------- arson that kills people
@@ -265,8 +254,7 @@ def test_repeated_killings_in_an_area_are_not_an_event(pack: Any) -> None:
 
 
 def _all_events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
-    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
-    return list(ex.events())
+    return events_in(pack, text, published)
 
 
 def test_a_year_after_since_or_from_dates_the_event_its_when_clause_tells(pack: Any) -> None:

@@ -5,23 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from sitrep.model import Document
-from sitrep.pack import load_pack
-from sitrep.pipeline import extract_document
-
-
-@pytest.fixture(scope="module")
-def pack() -> Any:
-    return load_pack()
+from extracted import events_in
 
 
 def events(pack: Any, text: str, published: str | None = "2024-06-12") -> list[dict[str, Any]]:
-    ex = extract_document(Document(text=text, origin="t.txt", published=published), pack)
-    for s in ex.statements:  # provenance: every value points into the text
-        assert 0 <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] in s.quote and s.quote in text
-    return ex.events()
+    return events_in(pack, text, published)
 
 
 def test_passive_voice_toll_place_date_and_attribution(pack: Any) -> None:

@@ -6,19 +6,11 @@ sentence ("The volunteers", "His new group", "All three")."""
 
 from __future__ import annotations
 
-from sitrep.pack import load_pack
-from sitrep.pipeline.relations import ActorSpan, extract_relations
-from sitrep.pipeline.sentences import split_sentences
+from extracted import relations_in
 
 
 def found(text: str) -> set[tuple[str, str, str]]:
-    pack = load_pack()
-    spans = [ActorSpan(m.start, m.end, m.actor_id) for m in pack.find_actors(text)
-             if m.kind == "named"]
-    out = extract_relations(text, split_sentences(text), spans, pack=pack)
-    for r in out:
-        assert text[r.start:r.end] in r.quote and r.quote in text  # provenance
-    return {(r.subject, r.predicate, r.object) for r in out}
+    return {(r.subject, r.predicate, r.object) for r in relations_in(text)}
 
 
 def test_a_coalition_including_members_and_one_grouping_them_such_as() -> None:

@@ -7,25 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from extracted import relations_in
 
 from sitrep.errors import SitrepError
 from sitrep.pack import load_pack
 from sitrep.pipeline.relation_affiliates import countries_named, regional_affiliates
 from sitrep.pipeline.relations import ActorSpan, extract_relations, load_patterns
-from sitrep.pipeline.sentences import split_sentences
 
 Found = dict[tuple[str, str, str], tuple[str | None, str | None, str]]
 
 
 def found(text: str) -> Found:
-    pack = load_pack()
-    spans = [ActorSpan(m.start, m.end, m.actor_id) for m in pack.find_actors(text)
-             if m.kind == "named"]
-    out = extract_relations(text, split_sentences(text), spans, pack=pack)
-    for r in out:
-        assert text[r.start:r.end] in r.quote and r.quote in text  # provenance
     return {(r.subject, r.predicate, r.object): (r.start_date, r.end_date, r.modality)
-            for r in out}
+            for r in relations_in(text)}
 
 
 # --- "groups linked to X and Y are cooperating": the parents stand for their affiliates ---

@@ -62,13 +62,12 @@ def test_killing_of_al_baghdadi_2019_is_one_event_citing_two_articles(
     assert {_seed(s) for s in event["sources"]} >= {"003", "004"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extraction: 003 yields no event for 'al-Qaeda loyalists ... tried to take the capital, "
-    "Bamako – drawing the ire of French troops, who beat them back' (2012/2013), and 002 types "
-    "'French forces intervened in Mali' / 'the 2013 French intervention' as no event (only a "
-    "'Looting/property destruction' one from the next sentence); fusion has nothing to fuse"))
 def test_french_intervention_2013_is_one_event_citing_two_articles(
         seed_events: list[dict[str, Any]]) -> None:
     events = [e for e in seed_events if any("French" in s["quote"] for s in e["sources"])
               and (e["event_date"] or "")[:4] in ("2012", "2013")]
-    assert any({_seed(s) for s in e["sources"]} >= {"002", "003"} for e in events)
+    # 003 dates only the takeover ("2012, when ... drawing the ire of French troops, who beat
+    # them back"); the French response is "2012 or later" and takes 002's year
+    (event,) = [e for e in events if {_seed(s) for s in e["sources"]} >= {"002", "003"}]
+    assert (event["event_date"][:4], event["date_precision"]) == ("2013", "year")
+    assert event["event_type"] == "Battles" and event["country"] == "Mali"

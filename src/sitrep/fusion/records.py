@@ -34,7 +34,10 @@ def interval(row: dict[str, Any]) -> tuple[date | None, date | None]:
     first, last = period_interval(date.fromisoformat(row["event_date"]),
                                   row.get("date_precision") or "day")
     end = row.get("date_end")
-    if row.get("date_precision") == "day" and end and len(end) == 10:
+    if end and len(end) == 10 and (row.get("date_precision") == "day"
+                                   or date.fromisoformat(end) > last):
+        # a day range, or a period with a later bound ("between 2012 and 2014", "2012 or
+        # later"): the whole interval the text allows
         last = date.fromisoformat(end)
     return first, last
 

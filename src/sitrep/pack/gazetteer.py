@@ -24,6 +24,29 @@ SUPPLEMENT_COLUMNS = ["id", "name", "country", "admin1", "admin2", "latitude", "
                       "replaces", "source"]
 
 
+TEXT_PREFIX = "text:"
+TEXT_PLACE_SOURCE = "named in the text; not in the gazetteer (no coordinates)"
+
+
+def text_place(name: str, country: str, admin1: str | None = None,
+               admin2: str | None = None) -> Place:
+    """A village the text names that GeoNames lacks ("the village of Tchoma Bangou, in the
+    Ouallam department"): a place with a name, a country and the admin areas the text gives,
+    but no coordinates. Its id spells all of that, so the id alone gives the place back."""
+    clean = [(v or "").replace(":", " ").strip() for v in (country, admin1, admin2, name)]
+    return Place(id=TEXT_PREFIX + ":".join(clean), name=clean[3], country=clean[0] or None,
+                 admin1=clean[1] or None, admin2=clean[2] or None, latitude=None,
+                 longitude=None, feature_class="P", feature_code="PPL",
+                 source=TEXT_PLACE_SOURCE)
+
+
+def text_place_from_id(place_id: str) -> Place:
+    parts = place_id[len(TEXT_PREFIX):].split(":")
+    if len(parts) != 4 or not parts[0] or not parts[3]:
+        raise SitrepError(Errors.E204, name=place_id, where="")
+    return text_place(parts[3], parts[0], parts[1] or None, parts[2] or None)
+
+
 def _float(value: str) -> float | None:
     return float(value) if value else None
 
@@ -59,6 +82,8 @@ class Gazetteer:
         return iter(self.places)
 
     def get(self, place_id: str) -> Place:
+        if place_id.startswith(TEXT_PREFIX):
+            return text_place_from_id(place_id)
         try:
             return self.places[self._by_id[place_id]]
         except KeyError:

@@ -94,7 +94,10 @@ DATE_RE = re.compile(
 RARE_DATE_RE = re.compile(
     r"(?P<wkend>\b(?:(?:over|at|during|on)\s+)?the\s+weekend\b(?!\s+of\b))|"
     r"(?P<fewdays>\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few|several|couple of)\s+"
-    r"days\b|\bin recent days\b)", re.I)
+    r"days\b|\bin recent days\b)|"
+    r"(?P<holiday>\b(?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b)", re.I)
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+             "christmas eve": (12, 24)}
 # dateparser would read "May" in "may have" as a month: a bare month needs a capital letter.
 _CAPITAL_MONTH = re.compile(rf"^{_MONTH}$")
 _AMBIGUOUS = frozenset({"may", "mar", "mars", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
@@ -253,7 +256,7 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 # cue words of RARE_DATE_RE: a plain substring test decides whether it runs at all
-_RARE_CUES = ("weekend", " days")
+_RARE_CUES = ("weekend", " days", "Year", "Christmas")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -293,10 +296,21 @@ _BARE_WD = re.compile(r"(?P<wd>(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday
                       r"Thursday|Friday|Saturday|Sunday))?\b)")
 
 
+# "- Tuesday, Tillabéri region: ...": a bulletin line led by its weekday
+_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-•*–—·][ \t]*)?$")
+_LEAD_AFTER = re.compile(r"\s*[,:–—-]")
+_POSSESSIVE_WD = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:attack|raid|ambush|assault|massacre|"
+                            r"bombing|killings?|clash(?:es)?|fighting|strike|explosion|abduction|"
+                            r"kidnapping|coup|protests?|march|incident|violence)\b", re.I)
+
+
 def _bare_weekdays(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
     out = []
     for m in _BARE_WD.finditer(text):
-        if _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+        lo = max(0, m.start() - 12)
+        if (_VERB_BEFORE.search(text, lo, m.start()) or _POSSESSIVE_WD.match(text, m.end())
+                or _LEAD_AFTER.match(text, m.end()) and _LINE_LEAD.search(
+                    text[lo:m.start()] if lo else "\n" + text[:m.start()])) and \
                 not any(f.start() <= m.start() < f.end() for f in found):
             out.append(m)
     return out
@@ -464,6 +478,11 @@ def _rare_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMen
     days" (the week before it)."""
     if pub is None:
         return None
+    if m.group("holiday"):
+        # "on New Year's Day": the latest one not after publication
+        month, day = _HOLIDAYS[" ".join(m.group("holiday").lower().replace("’", "'").split())]
+        year = pub.end.year if date(pub.end.year, month, day) <= pub.end else pub.end.year - 1
+        return _mention(m, offset, date(year, month, day), "day", None, "relative")
     if pub.precision != "day":
         return _mention(m, offset, pub.start, pub.precision, None, "relative")
     if m.group("fewdays"):

@@ -18,11 +18,13 @@ from .triggers import Trigger
 
 # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces": the aside's date
 # and places are the founding's, not the main verb's
-PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:an?|the)\s+(?:[\w’'-]+\s+){1,3})?"
+PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:(?:an?|the)\s+(?:[\w’'-]+\s+){1,3})?"
                               r"(?:first\s+|originally\s+)?(?:founded|created|formed|"
                               r"established|set up|born|launched)\s+(?:in|by|on|at|after|"
-                              r"during)\b[^,;:()]{0,120},")
-_APPOSITIVE = re.compile(r",\s+(?:(?:which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
+                              r"during)\b|(?:which|who)\s+(?:has|have|had)\s+(?:long\s+|"
+                              r"also\s+)?been\s+\w+ing\b)[^,;:()]{0,120},")
+_APPOSITIVE = re.compile(r",\s+(?:(?:which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
+                         r"(?:(?:long\s+|also\s+)?been\s+)?"
                          r"(?:(?:himself|herself|itself|themselves|also|already|previously)\s+)?|"
                          r"(?:first\s+|originally\s+)?)$", re.I)
 
@@ -45,6 +47,21 @@ def describes_actor(rel: str, a: int, offset: int, actors: Sequence[Any]) -> boo
     # "X, founded in 2015," opens the aside; in "X, a commander of Y, declared" the comma
     # closes one and the verb is the sentence's own
     return named and rel.count(",", 0, hit.start()) % 2 == 0
+
+
+# "JNIM, which has been besieging Djibo, claimed ...": an ongoing activity told of an actor
+_ONGOING_ASIDE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had)\s+(?:long\s+|also\s+)?"
+                            r"been\s+$", re.I)
+
+
+def told_in_passing(trig: Any, rel: str, a: int, offset: int, actors: Sequence[Any]) -> bool:
+    """A verb trigger that describes a named actor in passing: its history ("Katiba Macina,
+    founded in 2015 by ...,") or an ongoing activity ("JNIM, which has been besieging Djibo,")
+    is not the news of the sentence."""
+    return trig.form == "verbs" and (
+        trig.entry.type == "Strategic developments"
+        or _ONGOING_ASIDE.search(rel, max(0, a - 40), a) is not None) and \
+        describes_actor(rel, a, offset, actors)
 
 
 _APPOSITIVE_NP = re.compile(r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){1,3}$", re.I)

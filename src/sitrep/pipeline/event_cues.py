@@ -84,3 +84,11 @@ DENIED_ROLE = re.compile(r"\b(?:that|of)\s+(?:it|they|the\s+group|(?:its|their)\
 SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\s+(?:that\s+)?"
                       r"(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|was\s+|were\s+|is\s+|"
                       r"are\s+)?$", re.I)
+
+CLAUSE = re.compile(r",\s|;\s|\s[—–]\s|—|:\s|\(|\)")  # where a sentence's clauses begin
+# a habit, not an event: "increasingly", "regularly", "continues to", "for years"
+GENERIC = re.compile(r"\b(?:in recent (?:months|weeks|years)|increasingly|regularly|often|"
+                     r"repeated|has seen|have seen|"
+                     r"periodically|sporadically|campaign of|"
+                     r"frequently|routinely|routine|usually|typically|repeatedly|"
+                     r"continue[sd]? to|in the past|for years|for decades)\b", re.I)

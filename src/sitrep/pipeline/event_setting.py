@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from .dates import DateMention
 from .triggers import Trigger
 
-__all__ = ["event_date", "event_place", "place_told_before", "reported_on"]
+__all__ = ["event_date", "event_place", "place_told_before", "reported_on", "sequel_start"]
 
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
@@ -73,7 +74,36 @@ def event_date(rel: str, offset: int, trig: Trigger,
     if len(told) == len(specific) and _EARLIER.search(rel, max(0, trig.start - offset - 40),
                                                        trig.start - offset):
         return None  # "said on Wednesday that he had been kidnapped": the event is older
-    return min(specific, key=lambda d: (id(d) in told, abs(d.start - trig.start), d.start))
+    chosen = min(specific, key=lambda d: (id(d) in told, abs(d.start - trig.start), d.start))
+    if chosen.precision == "year" and chosen.qualifier is None and chosen.end <= trig.start \
+            and _SEQUEL.search(rel, chosen.end - offset, trig.start - offset):
+        # "in 2012, when rebels took the north and then marched south, prompting a French
+        # intervention": a sequel chained after a year may fall in that year or the next
+        return replace(chosen, end_date=date(chosen.end_date.year + 1, 12, 31),
+                       qualifier="or later")
+    return chosen
+
+
+def sequel_start(text: str, first_end: int, start: int, sent_start: int,
+                 actors: Sequence[Any]) -> int | None:
+    """Where a second event of the sentence begins when it is a sequel told by another actor:
+    "rebels took the north and then marched south, drawing the ire of French troops, who beat
+    them back" (the French counter-attack is not the rebels' takeover). None otherwise."""
+    cuts = list(_SEQUEL.finditer(text, first_end, start))
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    before = {a.actor_id for a in actors if sent_start <= a.start < cut.start()}
+    if any(cut.start() <= a.start < start and a.kind == "named" and a.actor_id not in before
+           for a in actors):
+        return cut.start()
+    return None
+
+
+# a consequence or a next step told after the act a year dates
+_SEQUEL = re.compile(r"\b(?:and\s+then|then|subsequently|eventually|afterwards)\b|"
+                     r"[,–—-]\s*(?:drawing|prompting|triggering|sparking|provoking|"
+                     r"leading\s+to|forcing)\b")
 
 
 def reported_on(rel: str, pos: int) -> bool:
@@ -82,7 +112,8 @@ def reported_on(rel: str, pos: int) -> bool:
     window = rel[lo:pos]
     if not any(w in window for w in _REPORT_WORDS):
         return False  # a plain substring test spares the regex on most dates
-    return _REPORTED_ON.search(rel, lo, pos) is not None
+    return _REPORTED_ON.search(rel, lo, pos) is not None or \
+        _STATEMENT_ON.search(rel, lo, pos) is not None
 
 
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w .]{0,30})?,\s*$")
@@ -91,7 +122,15 @@ _COMPARED_IN = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heavi
                           r"most\s+\w+|first|latest|\w+est)\b[^.;]{0,50}$", re.I)
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]{0,120},")
 _REPORT_WORDS = ("said", "says", "announced", "told", "reported", "added", "confirmed",
-                 "declared", "stated", "claimed", "wrote", "made")
+                 "declared", "stated", "claimed", "wrote", "made", "statement", "report",
+                 "communiqu", "toll")
+# "In a new statement on Wednesday, the army said", "a first report from the authorities on
+# Sunday night": the date of the statement, not of what it tells
+_STATEMENT_ON = re.compile(r"\b(?:an?|its|the|their|his|her)\s+(?:(?:new|latest|first|initial|"
+                           r"updated|fresh|second|official|provisional|written)\s+)*(?:statement|"
+                           r"report|communiqu[ée]|toll|update|press release)\s+(?:(?:issued|"
+                           r"released|published|read|broadcast|posted)\s+)?(?:(?:from|by|of)\s+"
+                           r"(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:on\s+|late\s+on\s+)?$", re.I)
 
 
 _EARLIER = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}$", re.I)  # "that it had carried out the"
@@ -167,19 +206,25 @@ def event_place(trig: Trigger, places: list[Any], text: str,
 
 
 # "killed dozens of people in and around the town": the town named in the sentences before
-_THE_TOWN = re.compile(r"\b(?:in|near|around|outside|of|into|on)\s+(?:and\s+around\s+)?the\s+"
-                       r"(?:same\s+)?(?:town|village|city|commune|locality|hamlet)\b(?!\s+of\b)",
-                       re.I)
+_THE_TOWN = re.compile(r"\b(?:in|near|around|outside|of|into|on|attacked|stormed|raided|"
+                       r"targeted|besieged|surrounded|overran)\s+(?:and\s+around\s+)?the\s+"
+                       r"(?:same\s+|small\s+|(?-i:[A-Z][\w-]+)\s+)?(?:town|village|city|commune|"
+                       r"locality|hamlet|settlement)\b(?!\s+of\b)", re.I)
 
 
-def place_told_before(rel: str, places: Sequence[Any], start: int) -> Any | None:
+def place_told_before(rel: str, places: Sequence[Any], start: int,
+                      text: str = "") -> Any | None:
     """The last town named before ``start`` (``places`` are the document's, in order) when the
     sentence ``rel`` (starting at ``start``) refers to it as "the town"; the mention is the
-    words "the town", so the statement quotes this sentence."""
+    words "the town", so the statement quotes this sentence. A town named as the seat of an
+    area ("in the commune of Sangha") is the container, not the village ``text`` tells of."""
     hit = _THE_TOWN.search(rel) if "the " in rel else None
     if hit is None:
         return None
     before = [p for p in places if p[0].start < start and p[1].geo_precision < 3]
+    if text and len(before) > 1:
+        before = [p for p in before if not _ADMIN_OF.search(
+            text, max(0, p[0].start - 30), p[0].start)] or before
     if not before:
         return None
     pm, res = before[-1]

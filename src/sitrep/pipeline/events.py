@@ -27,18 +27,18 @@ from .event_context import (
     PARTICIPLE_ASIDE,
     actor_kind_of,
     clash_sides,
-    describes_actor,
     group_anaphor,
     group_change_roles,
     group_claim,
     news_perfect,
+    told_in_passing,
 )
 from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
 from .event_mention import VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
-from .event_setting import place_told_before
+from .event_setting import place_told_before, sequel_start
 from .event_setting import reported_on as _reported_on
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
@@ -114,7 +114,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             # said its fighters had destroyed dozens of trucks" (a group telling what it did)
             found = [m for m in follow_up(work, view, sent, count_entry)
                      if any(a.role == "claimed_by" for a in m.args)] or found
-        elif not triggers and count_entry is not None and not _GENERIC.search(sent.text):
+        elif not triggers and count_entry is not None and not cue.GENERIC.search(sent.text):
             # the story's event still lacks a date: "Armed men surrounded the village on
             # Sunday night" (no trigger word) dates the attack told just before
             undated = bool(events) and not any(o.date for o in events[-1]) and \
@@ -212,16 +212,10 @@ def _in_span(pos: int, items: Sequence[Any]) -> bool:
     return any(x.start <= pos < x.end for x in items)
 
 
-_CLAUSE = re.compile(r",\s|;\s|\s[—–]\s|—|:\s|\(|\)")
-_GENERIC = re.compile(r"\b(?:in recent (?:months|weeks|years)|increasingly|regularly|often|"
-                      r"repeated|has seen|have seen|"
-                      r"periodically|sporadically|campaign of|"
-                      r"frequently|routinely|routine|usually|typically|repeatedly|"
-                      r"continue[sd]? to|in the past|for years|for decades)\b", re.I)
 
 
 def _clause_starts(sent: Sentence) -> list[int]:
-    return [sent.start] + [sent.start + m.end() for m in _CLAUSE.finditer(sent.text)]
+    return [sent.start] + [sent.start + m.end() for m in cue.CLAUSE.finditer(sent.text)]
 
 
 def _clause_of(starts: list[int], pos: int) -> int:
@@ -253,8 +247,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if t.form == "verbs" and t.text.lower().endswith("ing") and \
                 cue.GERUND_OBJECT.search(rel, max(0, a - 6), a):
             continue  # "accuses it of attacking villages", "jailed for looting": a charge
-        if t.entry.type == "Strategic developments" and t.form == "verbs" and \
-                describes_actor(rel, a, sent.start, view.actors):
+        if told_in_passing(t, rel, a, sent.start, view.actors):
             continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
         if t.entry.sub_type == "Agreement" and t.form == "nouns" and \
                 cue.NAMED_ACCORD.search(rel, max(0, a - 40), a):
@@ -285,6 +278,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     # Another clause with its own trigger and its own place or date is another event:
     # "After ISIS attacked Paris, a group kills 20 people in Mali".
     chosen = [primary]
+    sequels: dict[int, int] = {}
     by_clause: dict[int, Trigger] = {}
     for t in usable:
         c = _clause_of(starts, t.start)
@@ -307,16 +301,21 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if (own_places and p_places and not own_places & p_places) or \
                 (own_dates and p_dates and not own_dates & p_dates):
             chosen.append(t)
+        elif t.start > primary.end and (cut := sequel_start(
+                work.text, primary.end, t.start, sent.start, view.actors)) is not None:
+            chosen.append(t)  # "..., drawing the ire of French troops, who beat them back"
+            sequels[id(t)] = cut
     chosen.sort(key=lambda t: t.start)
-    scopes = []
-    for i, t in enumerate(chosen):
-        lo = sent.start if i == 0 else starts[_clause_of(starts, t.start)]
-        hi = starts[_clause_of(starts, chosen[i + 1].start)] if i + 1 < len(chosen) else sent.end
-        scopes.append((t, lo, hi))
+    los = [sent.start if i == 0 else sequels.get(id(t), starts[_clause_of(starts, t.start)])
+           for i, t in enumerate(chosen)]
+    scopes = [(t, los[i], los[i + 1] if i + 1 < len(chosen) else sent.end)
+              for i, t in enumerate(chosen)]
     out = []
     for t, lo, hi in scopes:
         in_scope = [u for u in usable if lo <= u.start < hi]
-        m = _mention_for(work, view, sent, t, in_scope, lo, hi)
+        # a sequel is dated by the act it follows (event_date widens a year to "or later")
+        m = _mention_for(work, view, sent, t, in_scope, lo, hi,
+                         sent.start if id(t) in sequels else lo)
         if m is not None:
             out.extend(split_pair(m, view.places, work.text, _event_place))
     main = next((m for m in out if m.trigger is primary), None)
@@ -364,14 +363,15 @@ def _distributed(work: WorkDoc, view: _View, sent: Sentence,
 
 
 def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
-                 usable: list[Trigger], lo: int, hi: int) -> EventMention | None:
+                 usable: list[Trigger], lo: int, hi: int,
+                 dates_from: int | None = None) -> EventMention | None:
     text = work.text
     rel = sent.text
     came = cue.CAME_AFTER.search(text, trig.end, hi)
     if came is not None:
         hi = came.start()  # "The raid came a month after X attacked Y": the raid's part only
     actors = [a for a in view.actors if lo <= a.start < hi]
-    dates = [d for d in view.dates if lo <= d.start < hi]
+    dates = [d for d in view.dates if (lo if dates_from is None else dates_from) <= d.start < hi]
     quants = [q for q in view.quantities if lo <= q.start < hi and q.count.value <= 50_000]
     places = [p for p in view.places if lo <= p[0].start < hi]
     if quants and "since" in rel and cue.SUPERLATIVE.search(text, max(lo, trig.start - 40),
@@ -454,7 +454,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         m.date = news_perfect(work, sent, trig)
     m.place = _event_place(trig, places, text, [u.end for u in usable])
     if (m.place is None or m.place[1].geo_precision > 2) and sent.idx > 0:
-        m.place = place_told_before(rel, work.places, sent.start) or m.place
+        m.place = place_told_before(rel, work.places, sent.start, work.text) or m.place
     m.quantities = quants
     if trig.entry.id == "abduction" and not any(q.kind == "abducted" for q in quants) and \
             (m.date is not None or m.place is not None) and \
@@ -570,7 +570,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             # (unless the sentence itself splits it: "..., one on X and the other on Y")
             m.quantities = []
             m.notes.append("the toll of several events counted together is left out")
-    if _GENERIC.search(rel) and (plural_or_generic or not quants) and not (
+    if cue.GENERIC.search(rel) and (plural_or_generic or not quants) and not (
             m.date and m.date.precision in ("day", "month") and not plural_or_generic):
         return None  # habitual or aggregate: "lost 100 soldiers in routine clashes"
     if trig.entry.weak and not quants and not roles.actor2 and not roles.claimed \

@@ -148,6 +148,9 @@ def _kind_of(word: str) -> str:
     return "killed"
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s", re.I)
+
+
 def _side(noun: str) -> str | None:
     for side, rx in _SIDE_RE:
         if rx.search(noun):
@@ -182,6 +185,9 @@ def find_quantities(sentence: str, offset: int = 0,
                 continue
             if name == "by_state" and _ANOTHER_COUNT.search(m.group(0), num_span[1] - m.start()):
                 continue  # "lost seventeen of our men, and twenty others were wounded"
+            if name == "by_noun" and _PARTITIVE.match(sentence, num_span[1]):
+                continue  # "a relative of one of the victims", "several of the wounded": a
+                # part of a toll told elsewhere, not a toll
             if sentence[num_span[1]:num_span[1] + 1] == "+" or \
                     sentence[max(0, num_span[0] - 2):num_span[0]].strip() == "+":
                 continue  # "669+ million": rhetoric, not a toll

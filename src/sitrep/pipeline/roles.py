@@ -51,7 +51,14 @@ _OWNER = re.compile(r"['’]s?\s+(?:the\s+)?$")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
 _SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|came under|"
-                       r"suffered|survived|faced|were hit by|was hit by)\b", re.I)
+                       r"suffered|survived|faced|were hit by|was hit by|"
+                       r"(?:was|were)\s+the\s+targets?\s+of)\b", re.I)
+# "a convoy of the FAMa hit an improvised explosive device", "an army truck struck a mine":
+# the vehicle met the device, whoever laid it
+_MET_DEVICE = re.compile(r"\)?(?:\s*\([^()]{1,15}\))?\s+(?:[\w-]+\s+){0,3}?(?:hit|struck|ran over|"
+                         r"drove over|ran onto|stepped on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:landmine|mine|IED|improvised explosive device|explosive device|"
+                         r"explosive|roadside bomb|bomb)s?\b", re.I)
 # "special forces ended the siege": those who end an attack took no side in it as its author
 _ENDED = re.compile(r"\b(?:ended|put an end to|lifted|broke up)\b", re.I)
 _CLAIM_BEFORE = re.compile(r"\b(?:claimed|claiming|claims)\s+(?:responsibility|credit)?", re.I)
@@ -212,6 +219,8 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
 def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None:
     """The role of an actor named before the trigger."""
     t_start, t_end, form = trigger
+    if _MET_DEVICE.match(text, a.end, min(len(text), t_end + 40)):
+        return "actor2"
     gap = _between(text, a.end, t_start)
     if _WHICH_DID.match(gap) and getattr(a, "kind", "") == "named":
         return "actor1"  # "ISGS, which staged the 2017 attack that killed ..."
@@ -328,7 +337,10 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
     inside = [a for a in actors if sent_start <= a.start < sent_end]
     for i, a in enumerate(inside):
         after = text[a.end:min(sent_end, a.end + 90)]
-        if re.match(r"^(?:[’']s?)?(?:\s+(?:group|organi[sz]ation|movement|network))?"
+        # ("The Islamic State West Africa Province (ISWAP) later claimed the raid")
+        if re.match(r"^\)?(?:[’']s?(?:\s+[A-Z][\w-]+)?\s+(?:branch|affiliate|province|wing)|"
+                    r"[’']s?)?(?:\s*\([^()]{1,40}\))?"
+                    r"(?:\s+(?:group|organi[sz]ation|movement|network))?"
                     r"\s*(?:,[^,]{1,60},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
                     r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|quickly\s+|both\s+|"
                     r"jointly\s+|separately\s+|reportedly\s+)*(?:claimed|claims|claiming)\b",

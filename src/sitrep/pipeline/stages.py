@@ -17,6 +17,7 @@ from .quantities import find_quantities
 from .sentences import split_sentences
 from .statements import mention_statements
 from .triggers import lexicon_for
+from .unlisted_places import find_unlisted
 
 # A bare demonym is an actor only when it qualifies state forces: "Malian and Wagner troops",
 # "the Malian army"; not in "a Malian group", "a Russian passenger jet".
@@ -90,7 +91,7 @@ def actors_stage(work: WorkDoc) -> None:
                    and not (a.kind == "generic" and _COMPOUND_AFTER.match(text, a.end))]
 
 
-@stage("places", needs=("sentences", "actors"), adds=("places",))
+@stage("places", needs=("sentences", "dates", "actors"), adds=("places",))
 def places_stage(work: WorkDoc) -> None:
     """Place mentions resolved in the document's context (countries it names)."""
     pack = work.pack
@@ -99,7 +100,10 @@ def places_stage(work: WorkDoc) -> None:
         return
     from ..pack.types import PlaceContext
 
-    mentions = pack.find_places(work.text)
+    # "30 Jan 2024": a name inside a date phrase is not a place (Jan is also a town's alias)
+    dated = [(d.start, d.end) for d in work.dates]
+    mentions = [pm for pm in pack.find_places(work.text)
+                if not any(a < pm.end and pm.start < b for a, b in dated)]
     counts: dict[str, int] = {}
     strong: set[str] = set()
     borders = "border" in work.text or "frontier" in work.text
@@ -139,6 +143,18 @@ def places_stage(work: WorkDoc) -> None:
                 res = type(res)(capital, 1, res.score, "capital of " + res.place.name)
         resolved.append((pm, res))
     work.places = _agree_with_regions(work, pack, resolved)
+    # a neighbour named at a border does not say where an unlisted village lies
+    inside = [(pm, res) for pm, res in work.places if not (borders and _NEIGHBOUR_BEFORE.search(
+        text, max(0, pm.start - 40), pm.start))]
+    unlisted = find_unlisted(text, inside, work.actors, lambda pos: _sentence_bounds(work, pos),
+                             context.countries[0] if context.countries else None)
+    if unlisted:
+        work.places = sorted(work.places + unlisted, key=lambda p: p[0].start)
+
+
+def _sentence_bounds(work: WorkDoc, pos: int) -> tuple[int, int]:
+    sent = work.sentence_at(pos)
+    return (sent.start, sent.end) if sent is not None else (0, len(work.text))
 
 
 def _agree_with_regions(work: WorkDoc, pack: Any, resolved: list[tuple[Any, Any]]

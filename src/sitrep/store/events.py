@@ -33,6 +33,7 @@ from .db import Store, insert_ignore
 
 ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "claimed_by")
 _RANK = {"day": 0, "month": 1, "year": 2}
+_WIDE = frozenset({"range", "decade", "or later"})
 _PLACEHOLDER_NAMES = {
     "unidentified_armed_group": "Unidentified armed group",
     "state_forces": "State forces",
@@ -168,7 +169,10 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any,
     subtypes = [s for s in by_prop["sub_event_type"] if s.subject == first_type.subject]
     row: dict[str, Any] = {"id": event_id, "event_type": first_type.value,
                            "sub_event_type": subtypes[0].value if subtypes else None}
-    date = _most_precise([(s, _RANK[_precision(s.value)], weight(s)) for s in by_prop["date"]])
+    # a bounded span ("between 2012 and 2014", "2012 or later") is less precise than its year
+    wide = {(s.subject, s.start) for s in by_prop["date_qualifier"] if s.value in _WIDE}
+    date = _most_precise([(s, _RANK[_precision(s.value)] + ((s.subject, s.start) in wide),
+                           weight(s)) for s in by_prop["date"]])
     row["event_date"] = _first_day(date.value) if date else None
     row["date_precision"] = _precision(date.value) if date else None
     ends = [s for s in by_prop["date_end"] if date and s.subject == date.subject

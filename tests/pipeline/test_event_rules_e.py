@@ -1,0 +1,153 @@
+"""Event rules added for the check rounds of session 4 (gold/dev-d.yaml, gold/dev-e.yaml):
+bulletin lines led by a weekday, holidays, the date of a statement, late claims, actors told in
+passing, targets named as the subject, villages the gazetteer lacks. Each rule is tested on
+sentences written for the test (never the development reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extracted import events_in
+
+from sitrep.pack.gazetteer import text_place, text_place_from_id
+from sitrep.pipeline.dates import Publication, find_dates
+from sitrep.pipeline.quantities import find_quantities
+
+
+def events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
+    return events_in(pack, text, published, background=False)
+
+
+# ------------------------------------------------------------------------------------ dates
+
+
+def test_bulletin_lines_led_by_a_weekday_are_dated() -> None:
+    text = ("WEEKLY BULLETIN\n\n- Monday, Mopti region: gunmen attacked a bus near Bandiagara.\n"
+            "• Friday: soldiers repelled an assault on the post at Boni.")
+    found = [(d.text, d.value) for d in find_dates(text, Publication.parse("2023-05-16"))]
+    assert found == [("Monday", "2023-05-15"), ("Friday", "2023-05-12")]
+
+
+def test_a_weekday_in_running_text_still_needs_its_preposition() -> None:
+    assert find_dates("The talks, Monday and Friday, went well.",
+                      Publication.parse("2023-05-16")) == []
+
+
+def test_a_possessive_weekday_dates_the_event_it_qualifies(pack: Any) -> None:
+    [e] = events(pack, "Three days after Saturday's raid on the gendarmerie post at Tanwalbougou, "
+                       "the bodies of four gendarmes were recovered.")
+    assert e["event_date"] == "2023-05-13"
+
+
+def test_holidays_are_the_latest_one_before_publication() -> None:
+    found = find_dates("Militants struck on Christmas Day and again on New Year's Eve.",
+                       Publication.parse("2023-01-10"))
+    assert [(d.text, d.value) for d in found] == [("Christmas Day", "2022-12-25"),
+                                                  ("New Year's Eve", "2022-12-31")]
+
+
+def test_the_date_of_a_statement_is_not_the_event_date(pack: Any) -> None:
+    [e] = events(pack, "Jihadists ambushed an army convoy near Dori on Sunday. In an updated "
+                       "statement on Tuesday, the army said that 19 soldiers had been killed.")
+    assert e["event_date"] == "2023-05-14" and e["fatalities"] == 19
+
+
+def test_a_name_inside_a_date_is_not_a_place(pack: Any) -> None:
+    [e] = events(pack, "12 Jan 2023 - Gunmen killed three herders near Djibo, in Burkina Faso.",
+                 "2023-01-14")
+    assert e["location"] == "Djibo" and e["country"] == "Burkina Faso"
+
+
+# ------------------------------------------------------------------------ types and actors
+
+
+def test_the_air_force_striking_is_a_state_air_strike(pack: Any) -> None:
+    [e] = events(pack, "On Sunday, the air force struck a column of militants near Inates, "
+                       "in Niger, officials said.")
+    assert e["sub_event_type"] == "Air/drone strike"
+    assert e["actor1"] == "Niger Armed Forces"
+
+
+def test_a_claim_after_a_name_and_its_acronym(pack: Any) -> None:
+    [e] = events(pack, "Gunmen killed nine soldiers near Kerou on Saturday. The Group for the "
+                       "Support of Islam and Muslims (JNIM) later claimed the attack.")
+    assert e["claimed_by"] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_a_claim_by_a_regional_branch(pack: Any) -> None:
+    [e] = events(pack, "Gunmen killed nine soldiers near Kerou on Saturday. The Islamic "
+                       "State's Sahel branch claimed the raid in a statement.")
+    assert e["claimed_by"] == ["Islamic State"]
+
+
+def test_an_ongoing_activity_told_of_a_claimant_is_no_event(pack: Any) -> None:
+    [e] = events(pack, "Militants attacked a supply convoy at Namssiguia on Monday, killing "
+                       "six drivers. JNIM, which has been besieging Djibo, claimed the attack "
+                       "on Wednesday.")
+    assert e["location"] == "Namssiguia" and e["claimed_by"]
+
+
+def test_the_subject_that_was_the_target_of_an_attack_is_the_target(pack: Any) -> None:
+    [e] = events(pack, "On Monday the army camp at Boni was the target of a jihadist attack.")
+    assert e["actor2"] == "Malian Armed Forces"
+
+
+def test_a_vehicle_that_hit_a_mine_is_the_side_hit(pack: Any) -> None:
+    [e] = events(pack, "On Monday an army truck hit a landmine near Boni, killing two "
+                       "soldiers.")
+    assert e["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert e["actor2"] == "Malian Armed Forces" and e["actor1"] != "Malian Armed Forces"
+    [e] = events(pack, "On Monday a patrol of the Malian Armed Forces (FAMa) struck an "
+                       "explosive device near Boni.")
+    assert e["actor2"] == "Malian Armed Forces" and e["actor1"] != "Malian Armed Forces"
+
+
+def test_a_part_of_a_toll_is_not_a_toll() -> None:
+    assert find_quantities("A cousin of one of the victims spoke to the radio.") == []
+    assert [q.count.value for q in find_quantities("One victim died in hospital.")] == [1]
+
+
+# ------------------------------------------------------------------------- unlisted places
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_and_region(pack: Any) -> None:
+    [e] = events(pack, "On Sunday gunmen killed eleven people in the village of Kolbaroungou, "
+                       "in the Tillabéri region.")
+    assert (e["location"], e["country"]) == ("Kolbaroungou", "Niger")
+    assert e["latitude"] is None and e["geo_precision"] == 1
+
+
+def test_a_village_named_before_its_region(pack: Any) -> None:
+    [e] = events(pack, "Armed men killed seven herders in Wendoukoulga, in the Centre-Nord "
+                       "region, on Saturday.")
+    assert (e["location"], e["country"]) == ("Wendoukoulga", "Burkina Faso")
+
+
+def test_a_bulletin_country_heading_places_the_village(pack: Any) -> None:
+    [e] = events(pack, "Niger: on 2 May, gunmen attacked the village of Kolbaroungou, killing "
+                       "five people.")
+    assert (e["location"], e["country"]) == ("Kolbaroungou", "Niger")
+
+
+def test_a_neighbour_at_a_border_does_not_place_the_village(pack: Any) -> None:
+    [e] = events(pack, "The garrison of Kolbaroungou, near the border with Mali, was attacked "
+                       "on Sunday, the Nigerien army said.")
+    assert (e["location"], e["country"]) == ("Kolbaroungou", "Niger")
+
+
+def test_a_known_town_is_not_an_unlisted_place(pack: Any) -> None:
+    [e] = events(pack, "On Sunday gunmen attacked the town of Djibo, in the Sahel region.")
+    assert e["location"] == "Djibo" and e["latitude"] is not None
+
+
+def test_the_village_told_before_not_its_commune(pack: Any) -> None:
+    [e] = events(pack, "MOPTI - The village of Kolbaroungou, in the commune of Bankass, lies in "
+                       "ruins. Gunmen attacked the Dogon settlement on Sunday night, killing 20 "
+                       "people.")
+    assert e["location"] == "Kolbaroungou"
+
+
+def test_a_text_place_id_gives_the_place_back() -> None:
+    place = text_place("Kolbaroungou", "NE", "Tillaberi", None)
+    assert text_place_from_id(place.id) == place
+    assert place.latitude is None and place.country == "NE"

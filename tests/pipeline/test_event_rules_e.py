@@ -151,3 +151,69 @@ def test_a_text_place_id_gives_the_place_back() -> None:
     place = text_place("Kolbaroungou", "NE", "Tillaberi", None)
     assert text_place_from_id(place.id) == place
     assert place.latitude is None and place.country == "NE"
+
+
+# --------------------------------------------------------------- stories told over sentences
+
+
+def test_an_undated_attack_and_the_toll_told_after_it_are_one_event(pack: Any) -> None:
+    [e] = events(pack, "MOPTI - Since Saturday, all talk is of the hamlet of Kolbaroungou. "
+                       "The village, in the circle of Bankass, was attacked at dawn by armed "
+                       "men. \"They shot everyone,\" a survivor said. The first toll from local "
+                       "officials was 41 dead.")
+    assert e["event_type"] == "Violence against civilians"
+    assert e["fatalities"] == 41 and e["location"] == "Kolbaroungou"
+
+
+def test_the_same_morning_follows_the_day_told_before() -> None:
+    found = find_dates("On Sunday 14 May, gunmen attacked Seytenga. The same morning, a mosque "
+                       "was attacked. That same night the army arrived; the next morning it "
+                       "left.", Publication.parse("2023-05-16"))
+    assert [(d.text, d.value) for d in found][-3:] == [
+        ("The same morning", "2023-05-14"), ("That same night", "2023-05-14"),
+        ("the next morning", "2023-05-15")]
+
+
+def test_a_night_after_a_month_has_no_day_to_follow() -> None:
+    found = find_dates("On Monday talks began. In August last year, officers arrested the "
+                       "president; he resigned the same night.", Publication.parse("2023-05-16"))
+    assert "the same night" not in [d.text for d in found]
+
+
+def test_the_day_opening_a_statement_dates_the_statement(pack: Any) -> None:
+    found = events(pack, "Gunmen attacked the village of Kolbaroungou, in the Tillabéri region, "
+                         "on Saturday. On Monday, the governor said that 18 people had been "
+                         "killed.")
+    assert [(e["event_date"], e["fatalities"]) for e in found] == [("2023-05-13", 18)]
+
+
+def test_a_new_toll_announced_later_is_the_earlier_event(pack: Any) -> None:
+    found = events(pack, "Jihadists attacked the army post at Inates on Thursday. The first "
+                         "communiqué, issued that evening, spoke of 14 soldiers killed. On Monday "
+                         "evening, the ministry announced a new toll of 29 soldiers killed.")
+    assert len(found) == 1 and found[0]["event_date"] == "2023-05-11"
+
+
+def test_where_attackers_came_from_is_not_where_they_struck(pack: Any) -> None:
+    [e] = events(pack, "Jihadists attacked the army post at Inates on Thursday. The attack, "
+                       "carried out by assailants who came from the Malian side, was repelled.")
+    assert e["country"] == "Niger"
+
+
+def test_an_undated_attack_takes_the_day_of_the_scene_set_before_it(pack: Any) -> None:
+    [e] = events(pack, "Saturday is market day in Ayorou. This Saturday, the traders never came "
+                       "home. Near the village of Kolbaroungou, in the Tillabéri region, gunmen "
+                       "stopped their trucks and shot them.")
+    assert e["event_date"] == "2023-05-13" and e["location"] == "Kolbaroungou"
+
+
+def test_a_report_day_or_a_habit_takes_no_scene_day(pack: Any) -> None:
+    found = events(pack, "JNIM denied any role in the abduction, its media arm said on Monday. "
+                         "The group has been fighting the army since 2017.")
+    assert all(e["event_date"] != "2023-05-15" for e in found)
+
+
+def test_a_sentence_led_by_a_weekday_is_dated() -> None:
+    found = find_dates("The commune has lost its mayor. Tuesday, the mayor had gone out with "
+                       "the self-defence group.", Publication.parse("2023-05-16"))
+    assert [(d.text, d.value) for d in found] == [("Tuesday", "2023-05-16")]

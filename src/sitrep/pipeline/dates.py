@@ -81,8 +81,10 @@ DATE_RE = re.compile(
         r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b)",
         rf"(?P<ago>\b(?P<an>{_NUM})\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b"
         r"(?P<ago_today>\s+(?:today|to the day))?)",
-        r"(?P<that>\b(?P<tw>later|earlier|early|late)?\s*(?P<tdet>that|the following|the next|"
-        r"the previous|the same)\s+(?P<tu>day|weekend|week|month|year)\b)",
+        r"(?P<that>\b(?P<tw>later|earlier|early|late)?\s*(?P<tdet>that same|that|the following|"
+        r"the next|"
+        r"the previous|the same)\s+(?P<tu>day|morning|afternoon|evening|night|weekend|week|"
+        r"month|year)\b)",
         rf"(?P<range>\b(?:between|from)\s+(?P<r1>{_YEAR})\s+(?:and|to|until)\s+(?P<r2>{_YEAR})\b)",
         rf"(?P<dash>\b(?P<d1>{_YEAR})\s*[-–]\s*(?P<d2>\d\d|{_YEAR})\b)",
         r"(?P<decade>\b(?:the\s+)?(?:(?P<dqual>early|mid|late)[- ])?(?P<dec>(?:1[89]|20)\d0)s\b)",
@@ -234,7 +236,8 @@ _HINT = re.compile(
     r"\b(?:1[89]|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|"
     r"ao[uû]|d[ée]c|yesterday|today|tonight|overnight|last night|this morning|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|\b(?:ago|earlier|later)\b|"
-    r"\b(?:last|this|next|past|that|following|previous|same) (?:week|month|year|day|"
+    r"\b(?:last|this|next|past|that|following|previous|same) (?:week|month|year|day|morning|"
+    r"afternoon|evening|night|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _BEFORE, _AFTER = 40, 70
 
@@ -296,8 +299,9 @@ _BARE_WD = re.compile(r"(?P<wd>(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday
                       r"Thursday|Friday|Saturday|Sunday))?\b)")
 
 
-# "- Tuesday, Tillabéri region: ...": a bulletin line led by its weekday
-_LINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-•*–—·][ \t]*)?$")
+# "- Tuesday, Tillabéri region: ...", "... of the area. Tuesday, the mayor had gone out": a
+# bulletin line or a sentence led by its weekday
+_LINE_LEAD = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[-•*–—·][ \t]*)?$")
 _LEAD_AFTER = re.compile(r"\s*[,:–—-]")
 _POSSESSIVE_WD = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:attack|raid|ambush|assault|massacre|"
                             r"bombing|killings?|clash(?:es)?|fighting|strike|explosion|abduction|"
@@ -335,8 +339,10 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
             dm = _rare_day(m, pub, offset)
         elif m.re is _BARE_WD:
             dm = _relative_day(m, pub, offset)
-        elif last_day is not None and m.groupdict().get("that") and \
-                (m.group("tu") or "").lower() == "day":
+        elif last_day is not None and m.groupdict().get("that") and (
+                (m.group("tu") or "").lower() == "day"
+                or (m.group("tu") or "").lower() in _DAY_PARTS and out and out[-1] is last_day):
+            # ("that night" after "in August last year" has no day to follow)
             # "on Saturday ... the next day": the day told last, a weekday included
             dm = _that(m, pub, offset, last_day)
         else:
@@ -567,12 +573,20 @@ def _ago(m: re.Match[str], pub: Publication | None, offset: int,
     return _mention(m, offset, d, _coarser(prec, base_prec), qualifier, kind)
 
 
+_DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night"})
+
+
 def _that(m: re.Match[str], pub: Publication | None, offset: int,
           anchor: DateMention | None) -> DateMention | None:
     if anchor is None:
         return None
     det, unit = m.group("tdet").lower(), m.group("tu").lower()
-    step = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}[det]
+    if unit in _DAY_PARTS and unit != "day":
+        if anchor.precision != "day":
+            return None  # "resigned the same night" after "in August": no day to anchor to
+        unit = "day"  # "the same morning", "that night"
+    step = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+            "the previous": -1}[det]
     if unit == "weekend":  # "the following weekend": the Saturday and Sunday after the anchor
         if anchor.precision != "day" or step < 0:
             return None

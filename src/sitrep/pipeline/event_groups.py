@@ -13,6 +13,7 @@ from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
 from .event_mention import VIOLENT, Arg, EventMention, Span
+from .event_setting import reported_on
 from .event_typing import doc_country
 from .framework import WorkDoc
 from .triggers import Trigger
@@ -80,6 +81,9 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             o.date and o.date.precision == "month" and m.date.precision == "day"
             and o.date.start_date <= m.date.start_date <= o.date.end_date for o in group):
         score += 1.5  # "fighting last month near X ... Clashes began on 25 July"
+    if m.place is None and m.trigger.entry.weak and m.quantities and m.date and any(
+            o.date and _overlap(m.date, o.date) for o in group):
+        score += 1.0  # "The first communiqué, issued that evening, spoke of 25 soldiers killed"
     named = set().union(*(o.named_actors for o in group))
     score += min(2, len(m.named_actors & named)) * 1.0
     points = {q.count.value for o in group for q in o.quantities}
@@ -347,6 +351,11 @@ def _registry_actor(pack: Any, actor_id: str) -> Any:
         return None
 
 
+# "assailants who came from the Malian side", "across the Nigerien border": where they came
+# from, not where the event was
+_FROM_SIDE = re.compile(r"\s+(?:side|border|frontier|territory)\b", re.I)
+
+
 def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
     """An event told with no place still happened in a country, and the text usually says
     which: a nationality in its sentence ("the Algerian movement pledged"), the home country of
@@ -362,7 +371,8 @@ def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
     for m in group:
         sent = m.sentence
         demonyms = [a for a in pack.find_actors(sent.text) if a.kind == "demonym"
-                    and a.country and len(a.country) == 2 and a.country not in foreign]
+                    and a.country and len(a.country) == 2 and a.country not in foreign
+                    and not _FROM_SIDE.match(sent.text, a.end)]
         if demonyms:
             d = demonyms[0]
             found = (d.country, sent.start + d.start, sent.start + d.end, "nationality")
@@ -401,3 +411,53 @@ def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
                         a.actor_id = str(rule.by_country[found[0]])
 
 
+_ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
+
+
+def date_from(work: WorkDoc, m: EventMention, d: DateMention, sentence: Any,
+              why: str) -> EventMention:
+    """A mention standing for ``m``'s event in the ``sentence`` that gives its date ``d`` (so
+    the date statement quotes the sentence the date is in)."""
+    trig = Trigger(d.start, d.end, d.text, m.trigger.entry, "nouns")
+    out = EventMention(id=stable_id(work.document.id, d.start, d.end, m.id),
+                       document_id=work.document.id, sentence=sentence, trigger=trig,
+                       event_type=m.event_type, sub_event_type=m.sub_event_type,
+                       anaphoric=True, count_only=True)
+    out.date = d
+    out.notes.append("toll without a trigger word (or a claim, a blame, a date): " + why)
+    return out
+
+
+def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
+               used: set[int]) -> tuple[DateMention, Any] | None:
+    """ "This Monday, the vehicles never arrived. Near the village of X, gunmen stopped them":
+    an undated violent event takes the day of the sentence just before it in its paragraph,
+    when that sentence told no event of its own (it sets the scene). ``dates_of(idx)`` gives
+    a sentence's date mentions; ``used`` the sentences whose events were kept."""
+    idx = m.sentence.idx
+    if m.date is not None or m.event_type not in VIOLENT or dates_of(idx):
+        return None  # (a sentence with a date it did not take, "fighting since 2017", is not
+        # told on the scene's day)
+    for back in (1, 2):
+        if idx - back < 0:
+            return None
+        prev = work.sentences[idx - back]
+        if back > 1 and "\n\n" in work.text[prev.end:m.sentence.start] or idx - back in used:
+            return None  # (the sentence right before may end the paragraph before)
+        days = [d for d in dates_of(idx - back) if d.precision == "day" and d.kind != "anchored"
+                and not reported_on(prev.text, d.start - prev.start)]
+        if len(days) == 1:
+            return days[0], prev
+    return None
+
+
+def another_place_also(m: EventMention, events: list[list[EventMention]]) -> bool:
+    """ "In Bobo-Dioulasso, rioters also set ablaze ...": the same kind of event in another
+    town, undated, right after a dated one."""
+    if not events or m.date is not None or m.place is None or m.place[1].geo_precision > 2 \
+            or not _ALSO.search(m.sentence.text):
+        return False
+    last = events[-1]
+    return any(o.date for o in last) and all(
+        o.event_type == m.event_type and (o.place is None or o.place_id != m.place_id)
+        for o in last)

@@ -13,7 +13,8 @@ from typing import Any
 from .dates import DateMention
 from .triggers import Trigger
 
-__all__ = ["event_date", "event_place", "place_told_before", "reported_on", "sequel_start"]
+__all__ = ["event_date", "event_place", "place_told_before", "reported_on", "sequel_start",
+           "vague_place"]
 
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
 _SINCE_WORD = re.compile(r"\bsince\b", re.I)
@@ -69,8 +70,8 @@ def event_date(rel: str, offset: int, trig: Trigger,
         return None
     specific = [d for d in usable if d.qualifier not in ("range", "decade")] or usable
     # "the army said on Sunday": when the report is dated, the event's own date is another one
-    told = {id(d) for d in specific
-            if reported_on(rel, d.start - offset) and not d.text[:1].isdigit()}
+    told = {id(d) for d in specific if (reported_on(rel, d.start - offset) or _SAID_AFTER.match(
+        rel, d.end - offset)) and not d.text[:1].isdigit()}
     if len(told) == len(specific) and _EARLIER.search(rel, max(0, trig.start - offset - 40),
                                                        trig.start - offset):
         return None  # "said on Wednesday that he had been kidnapped": the event is older
@@ -116,6 +117,11 @@ def reported_on(rel: str, pos: int) -> bool:
         _STATEMENT_ON.search(rel, lo, pos) is not None
 
 
+# "on Monday, the government spokesman said that ...": the date opens the statement
+_SAID_AFTER = re.compile(r"(?:\s+(?:evening|morning|night|afternoon))?,?\s+(?:the\s+|an?\s+)?"
+                         r"(?:(?!and\b|but\b|then\b|had\b|has\b|have\b)[\w-]+\s+){0,4}?"
+                         r"(?:said|announced|told|reported|confirmed|"
+                         r"stated|declared)\s+(?:that\s+)?", re.I)
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w .]{0,30})?,\s*$")
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-—–]")
 _COMPARED_IN = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|"
@@ -127,13 +133,15 @@ _REPORT_WORDS = ("said", "says", "announced", "told", "reported", "added", "conf
 # "In a new statement on Wednesday, the army said", "a first report from the authorities on
 # Sunday night": the date of the statement, not of what it tells
 _STATEMENT_ON = re.compile(r"\b(?:an?|its|the|their|his|her)\s+(?:(?:new|latest|first|initial|"
-                           r"updated|fresh|second|official|provisional|written)\s+)*(?:statement|"
+                           r"updated|fresh|second|official|provisional|written|[A-Z]{2,6})\s+)*"
+                           r"(?:statement|"
                            r"report|communiqu[ée]|toll|update|press release)\s+(?:(?:issued|"
                            r"released|published|read|broadcast|posted)\s+)?(?:(?:from|by|of)\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:on\s+|late\s+on\s+)?$", re.I)
 
 
-_EARLIER = re.compile(r"\bhad\s+(?:[\w-]+\s+){0,3}$", re.I)  # "that it had carried out the"
+# "that it had carried out the", "announced a new toll of 89 soldiers": the event is older
+_EARLIER = re.compile(r"\b(?:had|toll\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|declared|"
                           r"stated|claimed|wrote|claims? (?:was|were) (?:also )?made)\s+"
                           r"(?:\w+\s+)?(?:in\s+an?\s+[\w\s-]{0,30}?"
@@ -206,10 +214,21 @@ def event_place(trig: Trigger, places: list[Any], text: str,
 
 
 # "killed dozens of people in and around the town": the town named in the sentences before
-_THE_TOWN = re.compile(r"\b(?:in|near|around|outside|of|into|on|attacked|stormed|raided|"
-                       r"targeted|besieged|surrounded|overran)\s+(?:and\s+around\s+)?the\s+"
+_THE_TOWN = re.compile(r"(?:^|\b(?:in|near|around|outside|of|into|on|attacked|stormed|raided|"
+                       r"targeted|besieged|surrounded|overran)\s+)(?:and\s+around\s+)?the\s+"
                        r"(?:same\s+|small\s+|(?-i:[A-Z][\w-]+)\s+)?(?:town|village|city|commune|"
                        r"locality|hamlet|settlement)\b(?!\s+of\b)", re.I)
+
+
+_SMALL_PLACE = re.compile(r"\b(?:village|hamlet|settlement|locality)$", re.I)
+_CITY = 20_000  # inhabitants: more than a village
+
+
+def vague_place(place: Any, text: str) -> bool:
+    """No place, a region or country, or a town named as the seat of an area ("in the circle
+    of Bankass"): a village told before may say better where it happened."""
+    return place is None or place[1].geo_precision > 2 or _ADMIN_OF.search(
+        text, max(0, place[0].start - 30), place[0].start) is not None
 
 
 def place_told_before(rel: str, places: Sequence[Any], start: int,
@@ -218,17 +237,20 @@ def place_told_before(rel: str, places: Sequence[Any], start: int,
     sentence ``rel`` (starting at ``start``) refers to it as "the town"; the mention is the
     words "the town", so the statement quotes this sentence. A town named as the seat of an
     area ("in the commune of Sangha") is the container, not the village ``text`` tells of."""
-    hit = _THE_TOWN.search(rel) if "the " in rel else None
+    hit = _THE_TOWN.search(rel) if "the " in rel or rel.startswith("The ") else None
     if hit is None:
         return None
     before = [p for p in places if p[0].start < start and p[1].geo_precision < 3]
     if text and len(before) > 1:
         before = [p for p in before if not _ADMIN_OF.search(
             text, max(0, p[0].start - 30), p[0].start)] or before
+    if len(before) > 1 and _SMALL_PLACE.search(hit.group(0)):
+        # "the village" is not the city named after it ("the name of X is on every lip in Mopti")
+        before = [p for p in before if p[1].place.population < _CITY] or before
     if not before:
         return None
     pm, res = before[-1]
-    words = rel.index("the", hit.start())
+    words = hit.start() + hit.group(0).lower().index("the")
     return replace(pm, start=start + words, end=start + hit.end(),
                    text=rel[words:hit.end()]), res
 

@@ -34,11 +34,19 @@ from .event_context import (
     told_in_passing,
 )
 from .event_follow_up import follow_up
-from .event_groups import can_stand_alone, corefer, finish, inherit
+from .event_groups import (
+    another_place_also,
+    can_stand_alone,
+    corefer,
+    date_from,
+    finish,
+    inherit,
+    scene_date,
+)
 from .event_mention import VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
-from .event_setting import place_told_before, sequel_start
+from .event_setting import place_told_before, sequel_start, vague_place
 from .event_setting import reported_on as _reported_on
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
@@ -100,6 +108,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             by_sentence.setdefault(s.idx, []).append(t)
     mentions: list[EventMention] = []
     events: list[list[EventMention]] = []
+    held: EventMention | None = None  # the last mention too vague to stand alone
     views = _views(work)
     empty = _View()
     for sent in work.sentences:
@@ -129,15 +138,33 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.notes.remove(REPORT_DATE)
             key = corefer(m, events)
             date_m = None
-            if key is None and _another_place_also(m, events):
+            if key is None and another_place_also(m, events):
                 # "In Bobo-Dioulasso, rioters also set ablaze ...": the same kind of event in
                 # another town, on the day of the one just told (its date is quoted from the
                 # sentence that gives it)
-                date_m = _date_from(work, m, next(o for o in events[-1] if o.date))
+                told = next(o for o in events[-1] if o.date)
+                date_m = date_from(work, m, told.date, told.sentence,  # type: ignore[arg-type]
+                                   "the date of an event told with 'also' in another place")
                 m.date = date_m.date
-            if key is None:
-                if not can_stand_alone(m):
+            elif key is None and (scene := scene_date(
+                    work, m, lambda i: views.get(i, empty).dates,
+                    {o.sentence.idx for g in events for o in g})) is not None:
+                date_m = date_from(work, m, *scene, "the day of the sentence setting the scene")
+                m.date = date_m.date
+            if key is None and not can_stand_alone(m):
+                if held is not None and m.count_only and m.quantities and \
+                        sent.idx - held.sentence.idx <= 4 and held.event_type in VIOLENT:
+                    # "The village was attacked at dawn ... The first toll was 134 dead": an
+                    # undated attack and the toll told after it make one event together
+                    events.append([held])
+                    held.event_key = len(events) - 1
+                    mentions.append(held)
+                    key, held = held.event_key, None
+                else:
+                    held = m if not m.count_only else held
                     continue
+            if key is None:
+                held = None  # a toll after another event is that event's
                 events.append([m])
                 m.event_key = len(events) - 1
                 if date_m is not None:
@@ -175,34 +202,6 @@ def _later_day(work: WorkDoc, views: dict[int, _View], by_sentence: dict[int, li
                         and not _reported_on(nxt.text, d.start - nxt.start) for d in view.dates):
             return True
     return False
-
-
-_ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
-
-
-def _date_from(work: WorkDoc, m: EventMention, told: EventMention) -> EventMention:
-    """A mention standing for ``m``'s event in the sentence that gives its date."""
-    d = told.date
-    assert d is not None
-    trig = Trigger(d.start, d.end, d.text, m.trigger.entry, "nouns")
-    out = EventMention(id=stable_id(work.document.id, d.start, d.end, m.id),
-                       document_id=work.document.id, sentence=told.sentence, trigger=trig,
-                       event_type=m.event_type, sub_event_type=m.sub_event_type,
-                       anaphoric=True, count_only=True)
-    out.date = d
-    out.notes.append("toll without a trigger word (or a claim, a blame, a date): the date of "
-                     "an event told with 'also' in another place")
-    return out
-
-
-def _another_place_also(m: EventMention, events: list[list[EventMention]]) -> bool:
-    if not events or m.date is not None or m.place is None or m.place[1].geo_precision > 2 \
-            or not _ALSO.search(m.sentence.text):
-        return False
-    last = events[-1]
-    return any(o.date for o in last) and all(
-        o.event_type == m.event_type and (o.place is None or o.place_id != m.place_id)
-        for o in last)
 
 
 # ----------------------------------------------------------------------------- one sentence
@@ -453,7 +452,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     if m.date is None and not dates and sent.idx <= 2 and work.publication is not None:
         m.date = news_perfect(work, sent, trig)
     m.place = _event_place(trig, places, text, [u.end for u in usable])
-    if (m.place is None or m.place[1].geo_precision > 2) and sent.idx > 0:
+    if sent.idx > 0 and vague_place(m.place, text):
         m.place = place_told_before(rel, work.places, sent.start, work.text) or m.place
     m.quantities = quants
     if trig.entry.id == "abduction" and not any(q.kind == "abducted" for q in quants) and \

@@ -217,3 +217,61 @@ def test_a_sentence_led_by_a_weekday_is_dated() -> None:
     found = find_dates("The commune has lost its mayor. Tuesday, the mayor had gone out with "
                        "the self-defence group.", Publication.parse("2023-05-16"))
     assert [(d.text, d.value) for d in found] == [("Tuesday", "2023-05-16")]
+
+
+# ------------------------------------------------------------ dev-f round (state abuses)
+
+
+def test_a_place_name_inside_a_person_name_is_no_place(pack: Any) -> None:
+    found = events(pack, "On Friday, protesters marched past a statue of Thomas Sankara in "
+                         "Ouagadougou.")
+    assert [e["location"] for e in found] == ["Ouagadougou"]
+    assert events(pack, "On Friday, men seized Daouda Diallo outside an office in the city.") \
+        == [] or all(e["location"] != "Daouda" for e in events(
+            pack, "On Friday, men seized Daouda Diallo outside an office in the city."))
+
+
+def test_people_detained_then_killed_is_an_attack_not_an_arrest(pack: Any) -> None:
+    [e] = events(pack, "Soldiers arrested about 30 herders at the market of Dioura on 2 May "
+                       "2023, relatives said. Two days later their bodies were found; at least "
+                       "30 men were killed, a local association said.")
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert e["actor1"] == "Malian Armed Forces" and e["actor2"] == "Civilians"
+    assert e["fatalities"] == 30
+
+
+def test_an_aircraft_as_subject_makes_an_air_strike(pack: Any) -> None:
+    [e] = events(pack, "A drone operated by the Malian army struck a wedding in the village of "
+                       "Kolbaroungou, in the Gao region, on 1 May 2023, killing nine civilians.")
+    assert e["sub_event_type"] == "Air/drone strike" and e["actor1"] == "Malian Armed Forces"
+    [e] = events(pack, "A military drone fired two missiles into the market of Boni on 1 May "
+                       "2023, killing 11 civilians, residents said.")
+    assert e["sub_event_type"] == "Air/drone strike"
+
+
+def test_vague_and_partitive_counts_do_not_beat_a_number(pack: Any) -> None:
+    [e] = events(pack, "Gunmen killed at least 28 traders at the market of Boni on 1 May 2023. "
+                       "A trader who lost two brothers said several victims were buried the "
+                       "next morning.")
+    assert e["fatalities"] == 28
+
+
+def test_day_ranges_keep_both_ends() -> None:
+    found = find_dates("Villagers were arrested between 27 March and 2 April 2020; the camp was "
+                       "hit on 4-5 June 2021.", Publication.parse("2021-07-01"))
+    assert [(d.value, d.end_date.isoformat()) for d in found] == [
+        ("2020-03-27", "2020-04-02"), ("2021-06-04", "2021-06-05")]
+
+
+def test_remains_and_the_killing_of_are_tolls() -> None:
+    assert [q.count.value for q in find_quantities(
+        "Investigators found the remains of 71 people in mass graves.")] == [71]
+    assert [q.count.value for q in find_quantities(
+        "The report documents the killing of at least 25 villagers.")] == [25]
+
+
+def test_the_village_not_the_town_it_lies_near(pack: Any) -> None:
+    found = events(pack, "Soldiers killed at least 25 villagers in Kolbaroungou, near Nara, on "
+                         "4 February 2024. Witnesses said the soldiers shot them outside the "
+                         "village.", "2024-02-10")
+    assert [e["location"] for e in found] == ["Kolbaroungou"]

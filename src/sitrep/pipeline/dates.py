@@ -62,6 +62,10 @@ _NOT_COUNT = (r"(?!\s*(?:people|persons|civilians|soldiers|troops|fighters|milit
 DATE_RE = re.compile(
     "|".join([
         rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)",
+        # "between 27 March and 2 April 2020", "4-5 June 2021", "from 10 to 12 March"
+        rf"(?P<dr>\b(?:(?:between|from)\s+)?(?P<dr1>{_DAY})(?:\s+(?P<drm1>{_MONTH}))?\s*"
+        rf"(?:-|–|\bto\b|\band\b|\buntil\b)\s*(?P<dr2>{_DAY})\s+(?P<drm2>{_MONTH})"
+        rf"(?:,?\s+(?P<dr_y>{_YEAR}))?\b)",
         _q("qmd") + rf"(?P<md>\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?P<md_y>{_YEAR})\b)?)",
         rf"(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<dm_y>{_YEAR}))?\b)",
         _q("qmy") + rf"(?P<my>\b{_MONTH},?\s+(?P<my_y>{_YEAR})\b)",
@@ -378,6 +382,25 @@ def _year_after_anchor(month: int, day: int, anchor: DateMention | None) -> int 
     return d.year if anchor.start_date <= d <= anchor.start_date + timedelta(days=122) else None
 
 
+def _day_range(m: re.Match[str], pub: Publication | None, offset: int,
+               anchor: DateMention | None) -> DateMention | None:
+    """ "between 27 March and 2 April 2020": the first day, with the last as its end."""
+    end_month = _month_number(m.group("drm2"))
+    first_month = _month_number(m.group("drm1")) if m.group("drm1") else end_month
+    first_day, last_day = (int(re.sub(r"\D", "", m.group(k))) for k in ("dr1", "dr2"))
+    if end_month is None or first_month is None:
+        return None
+    year = int(m.group("dr_y")) if m.group("dr_y") else \
+        _year_after_anchor(end_month, last_day, anchor) or _infer_year(end_month, last_day, pub)
+    if year is None:
+        return None
+    end = date(year, end_month, last_day)
+    start = date(year - (first_month > end_month), first_month, first_day)
+    if start > end:
+        return None  # "12 to 5 June": no span
+    return _mention(m, offset, start, "day", None, "absolute", end_date=end)
+
+
 def _resolve(m: re.Match[str], pub: Publication | None, offset: int,
              anchor: DateMention | None) -> DateMention | None:
     g = m.group
@@ -385,6 +408,8 @@ def _resolve(m: re.Match[str], pub: Publication | None, offset: int,
     try:
         if g("iso"):
             return _mention(m, offset, date.fromisoformat(g("iso")), "day", None, "absolute")
+        if g("dr"):
+            return _day_range(m, pub, offset, anchor)
         if g("md") or g("dm"):
             phrase = g("md") or g("dm")
             if g("md") and not _CAPITAL_MONTH.match(phrase.split()[0]):

@@ -46,7 +46,7 @@ REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|fol
 ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
 MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
-CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,3}?"
+CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)
 GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)
 NAMED_ACCORD = re.compile(r"\b(?:of|under|to|from|with|in)\s+the\s+(?:[A-Z][\w’'-]+\s+|\d{4}\s+)+"

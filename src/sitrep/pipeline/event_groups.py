@@ -34,6 +34,9 @@ BACKGROUND_DAYS = 92  # an event ending this long before publication is backgrou
 def _compatible_types(a: EventMention, b: EventMention) -> bool:
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
+    if "Arrests" in (a.sub_event_type, b.sub_event_type) and any(
+            _killing(m) for m in (a, b)):
+        return True  # "soldiers arrested 20 men ... the bodies were found": one event
     return a.event_type == b.event_type
 
 
@@ -41,6 +44,24 @@ def _overlap(a: DateMention, b: DateMention) -> bool:
     """Intervals overlap (±1 day between two day-precise dates: reports straddle midnight)."""
     slack = timedelta(days=1 if a.precision == b.precision == "day" else 0)
     return a.start_date <= b.end_date + slack and b.start_date <= a.end_date + slack
+
+
+def _killing(m: EventMention) -> bool:
+    """A killing told as a toll or a massacre (not an attack with its own story)."""
+    return m.event_type == "Violence against civilians" and (
+        m.count_only or m.trigger.entry.weak or m.trigger.entry.id == "massacre")
+
+
+def _killed_after_arrest(m: EventMention, o: EventMention) -> bool:
+    """ "Soldiers arrested 30 herders on 2 May ... two days later their bodies were found":
+    the killing of people detained may be dated days after their arrest."""
+    if m.date is None or o.date is None:
+        return False
+    arrest, killing = (o, m) if o.sub_event_type == "Arrests" else (m, o)
+    if arrest.sub_event_type != "Arrests" or not _killing(killing):
+        return False
+    gap = (killing.date.start_date - arrest.date.end_date).days  # type: ignore[union-attr]
+    return 0 <= gap <= 7
 
 
 def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
@@ -51,7 +72,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             return None
         if m.event_type not in VIOLENT and m.sub_event_type != o.sub_event_type:
             return None
-        if m.date and o.date and not _overlap(m.date, o.date):
+        if m.date and o.date and not _overlap(m.date, o.date) and \
+                not _killed_after_arrest(m, o):
             return None
         if m.place and o.place:
             pm, po = m.place[1].place, o.place[1].place
@@ -84,6 +106,9 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     if m.place is None and m.trigger.entry.weak and m.quantities and m.date and any(
             o.date and _overlap(m.date, o.date) for o in group):
         score += 1.0  # "The first communiqué, issued that evening, spoke of 25 soldiers killed"
+    if (m.place is None or m.place[1].geo_precision == 3) and any(
+            _killed_after_arrest(m, o) for o in group):
+        score += 2.0  # the detained were killed: the story of the arrest goes on
     named = set().union(*(o.named_actors for o in group))
     score += min(2, len(m.named_actors & named)) * 1.0
     points = {q.count.value for o in group for q in o.quantities}
@@ -102,6 +127,25 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
         if m.event_type not in VIOLENT and m.date and any(o.date for o in group):
             score += 1.5  # "detained the president on Wednesday ... took power on Thursday"
     return score
+
+
+def _detained_then_killed(group: list[EventMention]) -> None:
+    """ "Soldiers arrested about 20 men at the market ... at least 20 men were killed": people
+    detained and then killed is an attack on them, as ACLED codes it, not an arrest."""
+    if not any(m.sub_event_type == "Arrests" for m in group):
+        return
+    killed = [(m, q) for m in group for q in m.quantities if q.kind == "killed"
+              and q.side != "attackers" and q.part_of is None]
+    if not killed and not any(m.trigger.entry.id == "massacre" for m in group):
+        return
+    for m in group:
+        if m.sub_event_type == "Arrests":
+            m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+            m.target = "civilians"
+            m.notes.append("people detained and killed: coded as an attack on them")
+    if killed and not any(a.role == "actor2" for m in group for a in m.args):
+        holder, q = killed[0]  # (the statement quotes the sentence that counts the dead)
+        holder.args.append(Arg("actor2", "civilians", Span(q.start, q.end)))
 
 
 def _named_doers(m: EventMention) -> set[str]:
@@ -203,6 +247,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
                     m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
                 else:
                     m.event_type, m.sub_event_type = m.trigger.entry.type, m.trigger.entry.sub_type
+    _detained_then_killed(group)
     first = group[0]
     if first.event_type in VIOLENT and first.sub_event_type not in _STATE_WEAPONS and not any(
             a.role in ("actor1", "claimed_by") for m in group for a in m.args):

@@ -220,6 +220,7 @@ _THE_TOWN = re.compile(r"(?:^|\b(?:in|near|around|outside|of|into|on|attacked|st
                        r"locality|hamlet|settlement)\b(?!\s+of\b)", re.I)
 
 
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to)\s+$", re.I)
 _SMALL_PLACE = re.compile(r"\b(?:village|hamlet|settlement|locality)$", re.I)
 _CITY = 20_000  # inhabitants: more than a village
 
@@ -242,8 +243,10 @@ def place_told_before(rel: str, places: Sequence[Any], start: int,
         return None
     before = [p for p in places if p[0].start < start and p[1].geo_precision < 3]
     if text and len(before) > 1:
+        # ("X, in the commune of Y", "Welingara, near Nara": Y and Nara only locate X)
         before = [p for p in before if not _ADMIN_OF.search(
-            text, max(0, p[0].start - 30), p[0].start)] or before
+            text, max(0, p[0].start - 30), p[0].start)
+            and not _NEAR_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)] or before
     if len(before) > 1 and _SMALL_PLACE.search(hit.group(0)):
         # "the village" is not the city named after it ("the name of X is on every lip in Mopti")
         before = [p for p in before if p[1].place.population < _CITY] or before

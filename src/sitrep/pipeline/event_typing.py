@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .event_mention import Arg, EventMention, Span
+from .event_mention import VIOLENT, Arg, EventMention, Span
 from .framework import WorkDoc
 from .roles import is_state
 
@@ -138,6 +138,19 @@ def _crowd_sides(m: EventMention, work: WorkDoc) -> None:
     m.args = out
 
 
+_AIRCRAFT = r"(?:drones?|aircraft|warplanes?|fighter jets?|jets?|helicopters?|gunships?)"
+# the aircraft as the subject right before the trigger: "a drone operated by the army struck",
+# "army drones had struck"
+_AIRCRAFT_SUBJECT = re.compile(r"(?:\b(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?" + _AIRCRAFT
+                               + r"(?:\s+(?:operated|flown|used|deployed)\s+by\s+[^,.;]{1,40}?)?"
+                               r"(?:\s+(?:had|have|has))?\s+$", re.I)
+# ... or opening the sentence whose verb is no trigger word: "A military drone fired two
+# munitions into the market, killing 28 civilians"
+_AIRCRAFT_OPENS = re.compile(r"\s*(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?" + _AIRCRAFT
+                             + r"\s+(?:[\w-]+\s+){0,2}?(?:fired|dropped|launched|struck|hit|"
+                             r"bombed|targeted|attacked|opened fire)\b", re.I)
+
+
 def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     entry = m.trigger.entry
     if entry.id in ("riot", "protest"):
@@ -180,6 +193,13 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     if entry.by_target and a1 and a1[0].actor_id.endswith("air_force") and \
             m.sub_event_type != "Air/drone strike":
         # "the Air Force carried out strikes on a gathering": an air force attacks from the air
+        m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+        return
+    if m.event_type in VIOLENT and m.sub_event_type != "Air/drone strike" and (
+            entry.by_target and _AIRCRAFT_SUBJECT.search(
+                text, max(m.sentence.start, m.trigger.start - 90), m.trigger.start)
+            or _AIRCRAFT_OPENS.match(text, m.sentence.start, m.trigger.start)):
+        # "A drone operated by the Malian army struck a wedding party": the aircraft attacked
         m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
         return
     if entry.by_target and _AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) and (

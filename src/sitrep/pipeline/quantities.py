@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .dates import DateMention
 from .numbers import QUANTITY, Count, parse_count, parse_number
 
-_STOP = r"(?!(?:and|or|but|who|which|that|when|while|after|in|at|on|near|during)\b)"
+_STOP = (r"(?!(?:and|or|but|who|which|that|when|while|after|in|at|on|near|during|said|says|"
+         r"say|told|saw)\b)")
 _NOUNS = rf"(?P<noun>(?:{_STOP}[A-Za-zÀ-ÿ’'-]+\s+){{0,3}}?)"
 _AUX = (r"(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|reported|"
         r"confirmed|believed|later|also|allegedly|all|being|got)\s+){0,3}")
@@ -50,7 +51,7 @@ _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p, re.I)) for kind, p in (
         # "killing 224 people", "killed at least 77 people", "wounded dozens of civilians"
-        ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)\s+"
+        ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)\s+(?:of\s+)?"
                     rf"(?:(?:an estimated|a total of|a reported|an approximate|some|another|"
                     rf"a further)\s+)?"
                     rf"{QUANTITY}(?![\w])"),
@@ -91,6 +92,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+)?(?:{_PERSON}))\b"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
+        # "found the remains of 71 people in mass graves", "the bodies of 12 villagers"
+        ("remains", rf"\b(?:remains|bodies|corpses)\s+of\s+(?:at\s+least\s+|some\s+|about\s+)?"
+                    rf"{QUANTITY}\s+{_NOUNS}"),
     )
 )
 
@@ -121,7 +125,7 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
                   r"tally|victim|couple|"
-                  r"fatalit|casualt|bodies|lost|losing", re.I)
+                  r"fatalit|casualt|bodies|remains|corpses|lost|losing", re.I)
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ def _kind_of(word: str) -> str:
     return "killed"
 
 
+_VAGUE = re.compile(r"(?:several|some|many|a few|few|numerous|multiple)\b", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s", re.I)
 
 
@@ -185,6 +190,8 @@ def find_quantities(sentence: str, offset: int = 0,
                 continue
             if name == "by_state" and _ANOTHER_COUNT.search(m.group(0), num_span[1] - m.start()):
                 continue  # "lost seventeen of our men, and twenty others were wounded"
+            if name == "by_noun" and _VAGUE.match(sentence, num_span[0]):
+                continue  # "several victims were buried the next morning": no count
             if name == "by_noun" and _PARTITIVE.match(sentence, num_span[1]):
                 continue  # "a relative of one of the victims", "several of the wounded": a
                 # part of a toll told elsewhere, not a toll
@@ -210,6 +217,8 @@ def find_quantities(sentence: str, offset: int = 0,
                 kind = _kind_of(hit.group("verb"))
             elif name == "by_verb":
                 verb = m.group("verb").lower()
+                if not verb.endswith("ing") and re.match(r"\s+of\s", m.group(0)[len(verb):]):
+                    continue  # "the killing of 25 villagers", but no "killed of 3"
                 kind = "killed" if verb in ("lost", "losing") else _kind_of(verb)
             elif name == "by_noun":
                 kind = _kind_of(m.group("toll"))

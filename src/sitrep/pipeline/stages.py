@@ -102,8 +102,10 @@ def places_stage(work: WorkDoc) -> None:
 
     # "30 Jan 2024": a name inside a date phrase is not a place (Jan is also a town's alias)
     dated = [(d.start, d.end) for d in work.dates]
+    named = [(a.start, a.end) for a in work.actors]
     mentions = [pm for pm in pack.find_places(work.text)
-                if not any(a < pm.end and pm.start < b for a, b in dated)]
+                if not any(a < pm.end and pm.start < b for a, b in dated)
+                and not _in_longer_name(work.text, pm, named)]
     counts: dict[str, int] = {}
     strong: set[str] = set()
     borders = "border" in work.text or "frontier" in work.text
@@ -150,6 +152,39 @@ def places_stage(work: WorkDoc) -> None:
                              context.countries[0] if context.countries else None)
     if unlisted:
         work.places = sorted(work.places + unlisted, key=lambda p: p[0].start)
+
+
+# capitalised words that may sit next to a place name without making it another name
+_PLACE_WORDS = frozenset("""
+region province department prefecture circle cercle commune district state county airport
+camp base road bridge market forest lake river park reserve mosque church prison hospital
+stadium university gate valley mountains mount fort port cape saint st north south east west
+northern southern eastern western central upper lower greater new old grand
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december
+""".split())
+_WORD_AFTER = re.compile(r" ([A-Z][a-zà-ÿ’'-]+)\b")
+_WORD_BEFORE = re.compile(r"(?<![.!?:;\n]) ?\b([A-Z][a-zà-ÿ’'-]+) $")
+
+
+def _in_longer_name(text: str, pm: Any, named: list[tuple[int, int]]) -> bool:
+    """ "Daouda Diallo", "Thomas Sankara", "the Niger Delta": a place name that runs into
+    another capitalised word is part of a person's or another place's name. A place-type word
+    ("Bamako Airport", "Mount Hombori"), an acronym, an actor or a sentence's first word is
+    no such word."""
+    after = _WORD_AFTER.match(text, pm.end)
+    if after and after.group(1).lower() not in _PLACE_WORDS and not any(
+            a <= after.start(1) < b for a, b in named):
+        return True
+    lo = max(0, pm.start - 30)
+    before = _WORD_BEFORE.search(text[lo:pm.start])
+    if before is None or before.group(1).lower() in _PLACE_WORDS:
+        return False
+    start = lo + before.start(1)
+    head = text[max(0, start - 3):start]
+    sentence_start = start == 0 or not head.strip() and "\n" in head or bool(
+        re.search(r"[.!?:;\"“]\s*$", head))
+    return not sentence_start and not any(a <= start < b for a, b in named)
 
 
 def _sentence_bounds(work: WorkDoc, pos: int) -> tuple[int, int]:

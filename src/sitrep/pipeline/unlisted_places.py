@@ -28,7 +28,9 @@ _OF_CUE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|garrison|com
 # "the killings in Yirgou, in the Centre-Nord region", "their post at X, in the Savanes region"
 _IN_REGION = re.compile(r"\b(?:in|at|near|into|from)\s+" + _NAME + r",\s+(?:in|near)\s+"
                         r"(?:the\s+)?(?:[\w’'-]+\s+){1,3}(?:region|province|department|"
-                        r"prefecture|circle|cercle|commune|district)\b")
+                        r"prefecture|circle|cercle|commune|district)\b"
+                        r"|\b(?:in|at)\s+" + _NAME.replace("name", "name2")
+                        + r",\s+(?:near|outside|close\s+to)\s+(?=[A-Z])")
 # "X, a village in ...", "X, a small Dogon village"
 _APPOSITIVE = re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|locality|"
                                  r"settlement)\b")
@@ -42,10 +44,11 @@ _SCORE = 0.5
 
 
 def _name_span(m: re.Match[str]) -> tuple[int, int, str]:
-    words = m.group("name").split(" ")
+    group = "name" if m.group("name") else "name2"  # (the second form of _IN_REGION)
+    words = m.group(group).split(" ")
     while words and words[-1].lower() in _NOT_NAME:
         words.pop()
-    start = m.start("name")
+    start = m.start(group)
     text = " ".join(words)
     return start, start + len(text), text
 

@@ -275,3 +275,23 @@ def test_the_village_not_the_town_it_lies_near(pack: Any) -> None:
                          "4 February 2024. Witnesses said the soldiers shot them outside the "
                          "village.", "2024-02-10")
     assert [e["location"] for e in found] == ["Kolbaroungou"]
+
+
+def test_devices_told_far_from_their_date_keep_it(pack: Any) -> None:
+    [e] = events(pack, "Benin: improvised explosive devices killed six people, among them two "
+                       "park rangers and a driver, in the park near Tanguiéta on 8 May.")
+    assert e["event_date"] == "2023-05-08" and e["fatalities"] == 6
+
+
+def test_a_comparison_closed_by_a_comma_leaves_the_date_and_toll(pack: Any) -> None:
+    [e] = events(pack, "Niger: in the deadliest attack since the insurgency began, gunmen killed "
+                       "at least 60 villagers in Tillia on 3 May.")
+    assert (e["event_date"], e["fatalities"]) == ("2023-05-03", 60)
+    assert e["event_type"] == "Violence against civilians"
+
+
+def test_a_report_day_gives_way_to_the_strike_day_told_next(pack: Any) -> None:
+    [e] = events(pack, "A military drone attack killed 20 people in the village of Tudu, in "
+                       "Niger's Tahoua region, the emergency agency said Tuesday. The strike "
+                       "late Sunday was meant for bandits, the army said.")
+    assert e["event_date"] == "2023-05-14" and e["sub_event_type"] == "Air/drone strike"

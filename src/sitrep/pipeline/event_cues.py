@@ -24,7 +24,8 @@ NOUN_DET_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|another|its|their|dead
                               r"['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$")
 # "Rockets fired by jihadists struck a neighbourhood": a volley of one attack, not many events
-MUNITIONS = frozenset(("rockets", "shells", "mortars", "rounds", "missiles"))
+MUNITIONS = frozenset(("rockets", "shells", "mortars", "rounds", "missiles", "devices", "mines",
+                       "landmines", "bombs", "explosives", "grenades"))
 WEAPONS_USED = re.compile(r"\b(?:used|using|with|armed with|carrying|equipped with|firing|"
                            r"and)\s+(?:[\w-]+\s+){0,2}$", re.I)
 SINCE_BETWEEN = re.compile(r"\bsince\b")
@@ -46,6 +47,7 @@ REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|fol
 ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
 MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)
 GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)
@@ -92,3 +94,18 @@ GENERIC = re.compile(r"\b(?:in recent (?:months|weeks|years)|increasingly|regula
                      r"periodically|sporadically|campaign of|"
                      r"frequently|routinely|routine|usually|typically|repeatedly|"
                      r"continue[sd]? to|in the past|for years|for decades)\b", re.I)
+
+
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:where|which|when|in which|who|whose|that)\b", re.I)
+
+
+def since_reaches(text: str, start: int, end: int) -> bool:
+    """Whether a "since ..." comparison opened between ``start`` and ``end`` still runs at
+    ``end``: "the deadliest attack since Inates last month, where 71 soldiers died" (yes), "in
+    the deadliest attack since the insurgency began, gunmen killed 132 people" (no: the comma
+    closes it and the main clause tells the event)."""
+    since = SINCE_BETWEEN.search(text, start, end)
+    if since is None:
+        return False
+    comma = text.rfind(",", since.end(), end)
+    return comma < 0 or _CLAUSE_GOES_ON.match(text, comma) is not None

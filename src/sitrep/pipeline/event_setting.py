@@ -11,13 +11,13 @@ from datetime import date
 from typing import Any
 
 from .dates import DateMention
+from .event_cues import since_reaches
 from .triggers import Trigger
 
 __all__ = ["event_date", "event_place", "place_told_before", "reported_on", "sequel_start",
            "vague_place"]
 
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
-_SINCE_WORD = re.compile(r"\bsince\b", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "before/until" opening a clause with its own subject (not "before dawn", "until Sunday")
 _LATER_CLAUSE = re.compile(r"\b(?:before|until)\s+(?:the\s+|an?\s+|their\s+|its\s+)?"
@@ -60,8 +60,9 @@ def event_date(rel: str, offset: int, trig: Trigger,
             continue  # "the first attack in the capital since 2016"; but "since 2015, when
             # gunmen stormed the hotel" and "a departure from 2012, when ... beat them back"
             # date the event the "when" clause tells
-        if d.start > trig.end and _SINCE_WORD.search(rel, trig.end - offset, d.start - offset):
-            continue  # "the deadliest attack since jihadist violence spread ... in 2015"
+        if d.start > trig.end and since_reaches(rel, trig.end - offset, d.start - offset):
+            continue  # "the deadliest attack since jihadist violence spread ... in 2015"; but
+            # "in the deadliest attack since the insurgency began, gunmen killed ... on 4 June"
         if any(a <= d.start < b and not a <= trig.start < b for a, b in later):
             continue  # "were killed before special forces regained control overnight": the
             # end of the siege, a later act with its own subject

@@ -190,10 +190,13 @@ REPORT_DATE = "dated by the report only"
 
 def _later_day(work: WorkDoc, views: dict[int, _View], by_sentence: dict[int, list[Trigger]],
                sent: Sentence, told: DateMention) -> bool:
-    """Whether one of the next two sentences, with no trigger of its own, gives a day before
-    the report's."""
+    """Whether one of the next two sentences, with no trigger of its own (or only "the
+    strike", "the attack"), gives a day before the report's."""
     for idx in (sent.idx + 1, sent.idx + 2):
-        if idx >= len(work.sentences) or idx in by_sentence:
+        if idx >= len(work.sentences) or idx in by_sentence and not all(
+                t.form == "nouns" and cue.THE_BEFORE.search(work.text, max(0, t.start - 6),
+                                                            t.start)
+                for t in by_sentence[idx]):
             continue
         nxt = work.sentences[idx]
         view = views.get(idx)
@@ -377,7 +380,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                                                          trig.start):
         # "the deadliest attack since Inates last month, where 71 soldiers died": the toll of
         # the event compared with, not of this one
-        quants = [q for q in quants if not (q.start > trig.end and cue.SINCE_BETWEEN.search(
+        quants = [q for q in quants if not (q.start > trig.end and cue.since_reaches(
             text, trig.end, q.start))]
     if "," in rel:
         # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces with

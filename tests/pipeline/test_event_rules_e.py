@@ -295,3 +295,17 @@ def test_a_report_day_gives_way_to_the_strike_day_told_next(pack: Any) -> None:
                        "Niger's Tahoua region, the emergency agency said Tuesday. The strike "
                        "late Sunday was meant for bandits, the army said.")
     assert e["event_date"] == "2023-05-14" and e["sub_event_type"] == "Air/drone strike"
+
+
+def test_deaths_when_protesters_met_a_convoy_are_force_against_a_protest(pack: Any) -> None:
+    [e] = events(pack, "Two people were killed and nine injured on Saturday in Dori when "
+                       "protesters tried to stop a military convoy, the ministry said.")
+    assert (e["event_type"], e["sub_event_type"]) == (
+        "Protests", "Excessive force against protesters")
+    assert e["fatalities"] == 2
+
+
+def test_a_plural_event_listed_by_town_is_one_event_per_town(pack: Any) -> None:
+    found = events(pack, "Thousands marched in Bamako on Friday. Smaller marches were held on "
+                         "Friday in Kayes, Sikasso and Mopti.")
+    assert sorted(e["location"] for e in found) == ["Bamako", "Kayes", "Mopti", "Sikasso"]

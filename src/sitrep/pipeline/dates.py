@@ -363,7 +363,11 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
                              "month", dm.qualifier, "anchored")
         if dm is not None:
             out.append(dm)
-            if dm.precision == "day" and dm.kind in ("absolute", "relative", "anchored"):
+            if dm.precision == "day" and dm.kind in ("absolute", "relative", "anchored") and (
+                    dm.start_date == dm.end_date or last_day is None
+                    or last_day.start_date != last_day.end_date):
+                # ("on Friday ... imposed last weekend ... the same day": a span does not
+                # replace the day told before it as what "the same day" follows)
                 last_day = dm
             if dm.kind in ("absolute", "year") and dm.qualifier not in ("range", "decade"):
                 anchor = dm

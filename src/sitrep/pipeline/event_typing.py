@@ -119,6 +119,11 @@ _DISPERSED = re.compile(r"\b(?:dispersed|dispersing|broke up|broken up|tear gas|
                         r"cleared the square|water cannon)\b", re.I)
 _WHERE_AFTER = re.compile(r"\s+(?:near|in|at|outside|around|close to|between|along|north|south|"
                           r"east|west|about|some)\b", re.I)
+_DURING_PROTEST = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|several\s+hundred\s+|"
+                             r"hundreds\s+of\s+|thousands\s+of\s+)?(?:protesters|demonstrators|"
+                             r"marchers)\b|"
+                             r"\b(?:during|at)\s+an?\s+(?:protest|demonstration|march|rally)\b",
+                             re.I)
 _CROWD_WORD = re.compile(r"\b(?:protesters|demonstrators|marchers)\b", re.I)
 _MOB_TYPES = frozenset({"looting", "attack", "killing", "massacre"})
 
@@ -201,6 +206,18 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
             or _AIRCRAFT_OPENS.match(text, m.sentence.start, m.trigger.start)):
         # "A drone operated by the Malian army struck a wedding party": the aircraft attacked
         m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+        return
+    if (entry.weak or entry.id == "protest" and any(
+            q.kind == "killed" for q in m.quantities)) and _DURING_PROTEST.search(rel):
+        # "Three people were killed ... when protesters tried to stop a convoy": deaths in a
+        # protest are force used against it (ACLED's excessive force against protesters)
+        m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
+        m.target = "crowd"
+        m.args = [a for a in m.args if a.role not in ("actor2", "assoc_actor_2")]
+        crowd = _CROWD_WORD.search(text, m.sentence.start, m.sentence.end)
+        if crowd is not None and any(a.role == "actor1" for a in m.args):
+            # (with no one named firing, the protesters are the event's only side)
+            m.args.append(Arg("actor2", "protesters", Span(crowd.start(), crowd.end())))
         return
     if entry.by_target and _AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) and (
             not a1 or is_state(actor_kind(work, a1[0].actor_id))):

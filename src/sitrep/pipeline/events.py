@@ -51,7 +51,7 @@ from .event_setting import reported_on as _reported_on
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count
-from .paired_events import ONE_AND_OTHER, split_pair
+from .paired_events import ONE_AND_OTHER, split_pair, split_places
 from .quantities import Quantity
 from .roles import assign_roles, is_state
 from .triggers import Trigger
@@ -312,14 +312,15 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
            for i, t in enumerate(chosen)]
     scopes = [(t, los[i], los[i + 1] if i + 1 < len(chosen) else sent.end)
               for i, t in enumerate(chosen)]
-    out = []
+    out: list[EventMention] = []
     for t, lo, hi in scopes:
         in_scope = [u for u in usable if lo <= u.start < hi]
         # a sequel is dated by the act it follows (event_date widens a year to "or later")
         m = _mention_for(work, view, sent, t, in_scope, lo, hi,
                          sent.start if id(t) in sequels else lo)
         if m is not None:
-            out.extend(split_pair(m, view.places, work.text, _event_place))
+            out.extend(e for half in split_pair(m, view.places, work.text, _event_place)
+                       for e in split_places(half, view.places, work.text))
     main = next((m for m in out if m.trigger is primary), None)
     if main is not None and len(scopes) > 1:
         # the main event may take the sentence's date and place when its own clause has none

@@ -69,3 +69,34 @@ def split_pair(m: EventMention, places: list[Any], doc_text: str,
         e.target = target
         out.append(e)
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*$")
+_LIST_OPEN = re.compile(r"\b(?:in|at|on|among them|including)\s+(?:the\s+towns?\s+of\s+)?$", re.I)
+
+
+def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
+    """"Smaller marches were held the same day in Kayes, Sikasso and Tombouctou": one event
+    per town of a list after a plural trigger (ACLED codes an event per place), or ``[m]``."""
+    if m.trigger.form != "plurals":
+        return [m]
+    towns = sorted((p for p in places if m.trigger.end <= p[0].start < m.sentence.end
+                    and p[1].geo_precision == 1), key=lambda p: p[0].start)
+    if len(towns) < 2 or not _LIST_OPEN.search(doc_text, max(0, towns[0][0].start - 30),
+                                               towns[0][0].start):
+        return [m]
+    listed = [towns[0]]
+    for p in towns[1:]:
+        if not _LIST_GAP.fullmatch(doc_text, listed[-1][0].end, p[0].start):
+            break
+        listed.append(p)
+    if len(listed) < 2:
+        return [m]
+    out = []
+    for p in listed:
+        e = copy.copy(m)
+        e.id = stable_id(m.document_id, m.trigger.start, m.trigger.end, p[0].start)
+        e.place = p
+        e.notes = m.notes + [f"one of several {m.trigger.text} listed by place"]
+        out.append(e)
+    return out

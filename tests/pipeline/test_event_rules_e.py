@@ -309,3 +309,33 @@ def test_a_plural_event_listed_by_town_is_one_event_per_town(pack: Any) -> None:
     found = events(pack, "Thousands marched in Bamako on Friday. Smaller marches were held on "
                          "Friday in Kayes, Sikasso and Mopti.")
     assert sorted(e["location"] for e in found) == ["Bamako", "Kayes", "Mopti", "Sikasso"]
+
+
+# ----------------------------------------------------- dev-g round (logs, radio, eyewitness)
+
+
+def test_an_incident_log_heading_dates_its_items(pack: Any) -> None:
+    found = events(pack, "MLI / GAO REGION / DAILY INCIDENT LOG 3 MAY 2023. (1) At approx. "
+                         "0800hrs a bus struck an IED 10 km E of Ansongo. (2) At approx. 1500hrs "
+                         "two NGO drivers were abducted by armed men at the N exit of Menaka.")
+    assert [e["event_date"] for e in found] == ["2023-05-03", "2023-05-03"]
+    assert all(e["location"] != "Ngo" for e in found)
+
+
+def test_a_weekday_after_of_is_a_date() -> None:
+    found = find_dates("The town is counting its dead after the night attack of Saturday.",
+                       Publication.parse("2023-05-16"))
+    assert [d.value for d in found] == ["2023-05-13"]
+
+
+def test_the_attackers_told_next_are_the_raid_told_before(pack: Any) -> None:
+    found = events(pack, "In the Tillaberi region, villagers of Anzourou are counting their "
+                         "losses after a raid by armed men on Wednesday. The attackers, who came "
+                         "on motorbikes, killed four herders near the village of Kolbaroungou.")
+    assert len(found) == 1 and found[0]["fatalities"] == 4
+
+
+def test_the_day_photos_were_posted_is_not_the_event_day(pack: Any) -> None:
+    found = events(pack, "Gunmen killed 30 people in Seytenga in the night of 11 to 12 May. "
+                       "Photos posted by residents on Monday show burned houses in Seytenga.")
+    assert [e["event_date"] for e in found] == ["2023-05-11"]

@@ -77,7 +77,7 @@ DATE_RE = re.compile(
         r"next|past)\s+(?P<yu>year|month|week|weekend)\b)",
         # "overnight from Tuesday to Wednesday" is a span; the bare "perpetrated Tuesday" is
         # found by _bare_weekdays
-        r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|(?:during\s+|in\s+)?"
+        r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|of|(?:during\s+|in\s+)?"
         r"the night (?:of|from)|overnight(?:\s+from)?|between)\s+"
         r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         r"(?:\s+(?:and|to|until|into)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

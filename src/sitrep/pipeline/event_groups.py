@@ -46,6 +46,11 @@ def _overlap(a: DateMention, b: DateMention) -> bool:
     return a.start_date <= b.end_date + slack and b.start_date <= a.end_date + slack
 
 
+_BACK_REFERENCE = re.compile(r"\s*(?:The|These|Those)\s+(?:attackers|assailants|gunmen|raiders|"
+                             r"militants|fighters|jihadists|terrorists|insurgents|bandits|"
+                             r"kidnappers|abductors)\b")
+
+
 def _killing(m: EventMention) -> bool:
     """A killing told as a toll or a massacre (not an attack with its own story)."""
     return m.event_type == "Violence against civilians" and (
@@ -103,6 +108,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             o.date and o.date.precision == "month" and m.date.precision == "day"
             and o.date.start_date <= m.date.start_date <= o.date.end_date for o in group):
         score += 1.5  # "fighting last month near X ... Clashes began on 25 July"
+    if m.date is None and _BACK_REFERENCE.match(m.sentence.text):
+        score += 1.5  # "The attackers, who came on motorbikes, killed four herders": those told of
     if m.place is None and m.trigger.entry.weak and m.quantities and m.date and any(
             o.date and _overlap(m.date, o.date) for o in group):
         score += 1.0  # "The first communiqué, issued that evening, spoke of 25 soldiers killed"
@@ -485,15 +492,29 @@ def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
         # told on the scene's day)
     for back in (1, 2):
         if idx - back < 0:
-            return None
+            break
         prev = work.sentences[idx - back]
         if back > 1 and "\n\n" in work.text[prev.end:m.sentence.start] or idx - back in used:
-            return None  # (the sentence right before may end the paragraph before)
+            break  # (the sentence right before may end the paragraph before)
         days = [d for d in dates_of(idx - back) if d.precision == "day" and d.kind != "anchored"
                 and not reported_on(prev.text, d.start - prev.start)]
         if len(days) == 1:
             return days[0], prev
-    return None
+    return _log_date(work, idx, dates_of)
+
+
+_HEADER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _log_date(work: WorkDoc, idx: int, dates_of: Any) -> tuple[DateMention, Any] | None:
+    """ "MLI / MOPTI REGION / DAILY INCIDENT LOG 11 OCT 2021. (1) ... (2) At approx. 1530hrs
+    two NGO staff were abducted": an incident log's heading dates every item under it (the
+    last day the first two sentences give: "DAILY REPORT 19 JAN. Reporting period 18 JAN")."""
+    head = [s for s in work.sentences[:2] if s.idx < idx]
+    if not head or len(_HEADER_WORD.findall(head[0].text)) < 3:
+        return None
+    days = [(d, s) for s in head for d in dates_of(s.idx) if d.precision == "day"]
+    return days[-1] if days else None
 
 
 def another_place_also(m: EventMention, events: list[list[EventMention]]) -> bool:

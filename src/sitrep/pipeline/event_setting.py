@@ -130,7 +130,8 @@ _COMPARED_IN = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heavi
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]{0,120},")
 _REPORT_WORDS = ("said", "says", "announced", "told", "reported", "added", "confirmed",
                  "declared", "stated", "claimed", "wrote", "made", "statement", "report",
-                 "communiqu", "toll")
+                 "communiqu", "toll", "posted", "shared", "published", "released", "broadcast",
+                 "uploaded")
 # "In a new statement on Wednesday, the army said", "a first report from the authorities on
 # Sunday night": the date of the statement, not of what it tells
 _STATEMENT_ON = re.compile(r"\b(?:an?|its|the|their|his|her)\s+(?:(?:new|latest|first|initial|"
@@ -144,7 +145,9 @@ _STATEMENT_ON = re.compile(r"\b(?:an?|its|the|their|his|her)\s+(?:(?:new|latest|
 # "that it had carried out the", "announced a new toll of 89 soldiers": the event is older
 _EARLIER = re.compile(r"\b(?:had|toll\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|declared|"
-                          r"stated|claimed|wrote|claims? (?:was|were) (?:also )?made)\s+"
+                          r"stated|claimed|wrote|posted|shared|published|released|broadcast|"
+                          r"uploaded|claims? (?:was|were) (?:also )?made)\s+"
+                          r"(?:(?:by|on|in)\s+[\w\s-]{1,40}?\s+)?"
                           r"(?:\w+\s+)?(?:in\s+an?\s+[\w\s-]{0,30}?"
                           r"(?:video|statement|interview|message|communiqu[ée]|post)\s+"
                           r"(?:(?:posted|published|released)\s+(?:on\s+social\s+media\s+|"

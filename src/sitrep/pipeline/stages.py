@@ -105,7 +105,8 @@ def places_stage(work: WorkDoc) -> None:
     named = [(a.start, a.end) for a in work.actors]
     mentions = [pm for pm in pack.find_places(work.text)
                 if not any(a < pm.end and pm.start < b for a, b in dated)
-                and not _in_longer_name(work.text, pm, named)]
+                and not _in_longer_name(work.text, pm, named)
+                and (not _ACRONYM.fullmatch(pm.text) or _at_line_start(work.text, pm.start))]
     counts: dict[str, int] = {}
     strong: set[str] = set()
     borders = "border" in work.text or "frontier" in work.text
@@ -165,6 +166,13 @@ june july august september october november december
 """.split())
 _WORD_AFTER = re.compile(r" ([A-Z][a-zà-ÿ’'-]+)\b")
 _WORD_BEFORE = re.compile(r"(?<![.!?:;\n]) ?\b([A-Z][a-zà-ÿ’'-]+) $")
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,4}")  # "NGO", "KIA": an acronym, unless it heads a dateline
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n"
 
 
 def _in_longer_name(text: str, pm: Any, named: list[tuple[int, int]]) -> bool:

@@ -24,7 +24,7 @@ _NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
 _OF_CUE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|garrison|commune|"
                      r"(?:military|army)\s+(?:post|camp|base|detachment)|gold\s+(?:mine|site)|"
                      r"mining\s+site|area|outskirts|vicinity|residents|inhabitants)\s+of\s+"
-                     + _NAME)
+                     + _NAME + r"|\bin\s+and\s+around\s+" + _NAME.replace("name", "name3"))
 # "the killings in Yirgou, in the Centre-Nord region", "their post at X, in the Savanes region"
 _IN_REGION = re.compile(r"\b(?:in|at|near|into|from)\s+" + _NAME + r",\s+(?:in|near)\s+"
                         r"(?:the\s+)?(?:[\w’'-]+\s+){1,3}(?:region|province|department|"
@@ -44,7 +44,8 @@ _SCORE = 0.5
 
 
 def _name_span(m: re.Match[str]) -> tuple[int, int, str]:
-    group = "name" if m.group("name") else "name2"  # (the second form of _IN_REGION)
+    group = next(g for g in ("name", "name2", "name3")
+                 if g in m.re.groupindex and m.group(g))  # (the regexes' second forms)
     words = m.group(group).split(" ")
     while words and words[-1].lower() in _NOT_NAME:
         words.pop()

@@ -339,3 +339,10 @@ def test_the_day_photos_were_posted_is_not_the_event_day(pack: Any) -> None:
     found = events(pack, "Gunmen killed 30 people in Seytenga in the night of 11 to 12 May. "
                        "Photos posted by residents on Monday show burned houses in Seytenga.")
     assert [e["event_date"] for e in found] == ["2023-05-11"]
+
+
+def test_shooting_at_residents_is_an_attack_on_civilians(pack: Any) -> None:
+    [e] = events(pack, "Armed men entered Toumour on Saturday night and shot at residents, "
+                       "killing 12. Local authorities blame Boko Haram fighters.")
+    assert (e["event_type"], e["actor2"]) == ("Violence against civilians", "Civilians")
+    assert e["actor1"] == "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad (Boko Haram)"

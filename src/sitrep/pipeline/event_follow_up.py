@@ -18,7 +18,7 @@ from .triggers import Trigger
 
 __all__ = ["follow_up"]
 
-_BLAMED = re.compile(r"\b(?:blamed|blames|blaming|attributed|attributes|"
+_BLAMED = re.compile(r"\b(?:blamed|blames|blame|blaming|attributed|attributes|"
                      r"pointed the finger at|belonged to|belonging to|members of)\b", re.I)
 
 

@@ -246,6 +246,13 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
     for m in group:
         m.background = background
     targets = {m.target for m in group if m.target}
+    if not targets and any(m.trigger.entry.by_target for m in group):
+        # "the night attack of Saturday ... 28 civilians were killed": the dead the story counts
+        # in another sentence say who was hit
+        sides = {q.side for m in group for q in m.quantities
+                 if q.kind == "killed" and q.part_of is None and q.side != "attackers"}
+        if sides == {"civilians"}:
+            targets = {"civilians"}
     if len(targets) == 1 and targets != {"crowd"}:  # one sentence says who was hit
         for m in group:
             # (an air force's strike stays an air strike whoever it hit, as in ACLED)

@@ -346,3 +346,26 @@ def test_shooting_at_residents_is_an_attack_on_civilians(pack: Any) -> None:
                        "killing 12. Local authorities blame Boko Haram fighters.")
     assert (e["event_type"], e["actor2"]) == ("Violence against civilians", "Civilians")
     assert e["actor1"] == "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad (Boko Haram)"
+
+
+def test_the_day_before_follows_the_day_told_last() -> None:
+    found = find_dates("On Friday, JNIM attacked the Kati camp. The day before, militants had "
+                       "struck two posts. The night after, all was calm.",
+                       Publication.parse("2022-07-23"))
+    assert [(d.text, d.value) for d in found] == [
+        ("On Friday", "2022-07-22"), ("The day before", "2022-07-21"),
+        ("The night after", "2022-07-22")]
+
+
+def test_targets_enumerated_by_town_are_one_event_each(pack: Any) -> None:
+    found = events(pack, "On Friday, JNIM attacked the Kati camp. The day before, militants had "
+                         "struck six military positions, among them Sévaré and Kolokani.",
+                   "2022-07-23")
+    assert sorted(e["location"] for e in found) == ["Kati", "Kolokani", "Sévaré"]
+
+
+def test_a_habit_told_of_a_claimant_places_nothing(pack: Any) -> None:
+    [e] = events(pack, "Rockets hit a passenger boat near Gao on Thursday, killing 12 "
+                       "civilians. The attack was later claimed by JNIM, which has besieged "
+                       "Timbuktu since August.", "2023-09-08")
+    assert e["location"] == "Gao" and e["claimed_by"]

@@ -89,6 +89,7 @@ DATE_RE = re.compile(
         r"the next|"
         r"the previous|the same)\s+(?P<tu>day|morning|afternoon|evening|night|weekend|week|"
         r"month|year)\b)",
+        r"(?P<dayrel>\bthe\s+(?P<dru>day|night|evening|morning)\s+(?P<drd>before|after)\b)",
         rf"(?P<range>\b(?:between|from)\s+(?P<r1>{_YEAR})\s+(?:and|to|until)\s+(?P<r2>{_YEAR})\b)",
         rf"(?P<dash>\b(?P<d1>{_YEAR})\s*[-–]\s*(?P<d2>\d\d|{_YEAR})\b)",
         r"(?P<decade>\b(?:the\s+)?(?:(?P<dqual>early|mid|late)[- ])?(?P<dec>(?:1[89]|20)\d0)s\b)",
@@ -240,6 +241,7 @@ _HINT = re.compile(
     r"\b(?:1[89]|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|"
     r"ao[uû]|d[ée]c|yesterday|today|tonight|overnight|last night|this morning|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|\b(?:ago|earlier|later)\b|"
+    r"\bthe (?:day|night|evening|morning) (?:before|after)\b|"
     r"\b(?:last|this|next|past|that|following|previous|same) (?:week|month|year|day|morning|"
     r"afternoon|evening|night|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
@@ -343,6 +345,12 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
             dm = _rare_day(m, pub, offset)
         elif m.re is _BARE_WD:
             dm = _relative_day(m, pub, offset)
+        elif m.groupdict().get("dayrel"):
+            # "The day before, militants had struck ...": the day next to the one told last
+            dm = None if last_day is None else _mention(
+                m, offset, last_day.start_date + timedelta(
+                    days=-1 if m.group("drd").lower() == "before" else 1), "day", None,
+                "anchored")
         elif last_day is not None and m.groupdict().get("that") and (
                 (m.group("tu") or "").lower() == "day"
                 or (m.group("tu") or "").lower() in _DAY_PARTS and out and out[-1] is last_day):

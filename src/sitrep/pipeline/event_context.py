@@ -22,7 +22,7 @@ PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:(?:an?|the)\s+(?:[\w’'-]+\s+){1,3})?
                               r"(?:first\s+|originally\s+)?(?:founded|created|formed|"
                               r"established|set up|born|launched)\s+(?:in|by|on|at|after|"
                               r"during)\b|(?:which|who)\s+(?:has|have|had)\s+(?:long\s+|"
-                              r"also\s+)?been\s+\w+ing\b)[^,;:()]{0,120},")
+                              r"also\s+)?(?:been\s+\w+ing|\w+ed)\b)[^,;:()]{0,120}[,.]")
 _APPOSITIVE = re.compile(r",\s+(?:(?:which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
                          r"(?:(?:long\s+|also\s+)?been\s+)?"
                          r"(?:(?:himself|herself|itself|themselves|also|already|previously)\s+)?|"
@@ -51,7 +51,7 @@ def describes_actor(rel: str, a: int, offset: int, actors: Sequence[Any]) -> boo
 
 # "JNIM, which has been besieging Djibo, claimed ...": an ongoing activity told of an actor
 _ONGOING_ASIDE = re.compile(r",\s+(?:which|who)\s+(?:has|have|had)\s+(?:long\s+|also\s+)?"
-                            r"been\s+$", re.I)
+                            r"(?:been\s+)?$", re.I)
 
 
 def told_in_passing(trig: Any, rel: str, a: int, offset: int, actors: Sequence[Any]) -> bool:

@@ -72,18 +72,20 @@ def split_pair(m: EventMention, places: list[Any], doc_text: str,
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*$")
+_ENUMERATED = re.compile(r"among them|including", re.I)
 _LIST_OPEN = re.compile(r"\b(?:in|at|on|among them|including)\s+(?:the\s+towns?\s+of\s+)?$", re.I)
 
 
 def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
     """"Smaller marches were held the same day in Kayes, Sikasso and Tombouctou": one event
     per town of a list after a plural trigger (ACLED codes an event per place), or ``[m]``."""
-    if m.trigger.form != "plurals":
-        return [m]
     towns = sorted((p for p in places if m.trigger.end <= p[0].start < m.sentence.end
                     and p[1].geo_precision == 1), key=lambda p: p[0].start)
-    if len(towns) < 2 or not _LIST_OPEN.search(doc_text, max(0, towns[0][0].start - 30),
-                                               towns[0][0].start):
+    opener = _LIST_OPEN.search(doc_text, max(0, towns[0][0].start - 30), towns[0][0].start) \
+        if len(towns) > 1 else None
+    # a plural event ("marches were held in A, B and C") or any event whose targets are
+    # enumerated ("struck six positions, among them A and B")
+    if opener is None or m.trigger.form != "plurals" and not _ENUMERATED.match(opener.group(0)):
         return [m]
     listed = [towns[0]]
     for p in towns[1:]:

@@ -369,3 +369,11 @@ def test_a_habit_told_of_a_claimant_places_nothing(pack: Any) -> None:
                        "civilians. The attack was later claimed by JNIM, which has besieged "
                        "Timbuktu since August.", "2023-09-08")
     assert e["location"] == "Gao" and e["claimed_by"]
+
+
+def test_an_undated_attack_takes_the_story_day_told_before(pack: Any) -> None:
+    found = events(pack, "Gunmen stormed the gold-mining town of Solhan on Saturday, residents "
+                         "said. \"We hid in the bush,\" one of them said. Another resident "
+                         "said. A miner said the attackers first struck the VDP post around "
+                         "2am, killing 12 volunteers.")
+    assert found and all(e["event_date"] == "2023-05-13" for e in found)

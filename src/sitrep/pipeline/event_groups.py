@@ -510,6 +510,28 @@ def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
     return _log_date(work, idx, dates_of)
 
 
+STORY_LOOKBACK = 4  # sentences
+
+
+def story_date(work: WorkDoc, group: list[EventMention],
+               dates_of: Any) -> tuple[DateMention, Any] | None:
+    """An undated violent event whose story gave a day a few sentences before ("Gunmen stormed
+    the town on Sunday. ... A gold miner said the attackers first struck the VDP post around
+    2am"): that day, the nearest before it that is not a report's date."""
+    if any(m.date for m in group) or group[0].event_type not in VIOLENT:
+        return None
+    idx = min(m.sentence.idx for m in group)
+    for back in range(1, STORY_LOOKBACK + 1):
+        if idx - back < 0:
+            return None
+        prev = work.sentences[idx - back]
+        days = [d for d in dates_of(idx - back) if d.precision == "day"
+                and not reported_on(prev.text, d.start - prev.start)]
+        if days:
+            return days[-1], prev
+    return None
+
+
 _HEADER_WORD = re.compile(r"\b[A-Z]{3,}\b")
 
 

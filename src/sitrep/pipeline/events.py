@@ -42,6 +42,7 @@ from .event_groups import (
     finish,
     inherit,
     scene_date,
+    story_date,
 )
 from .event_mention import VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
@@ -51,7 +52,7 @@ from .event_setting import reported_on as _reported_on
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count
-from .paired_events import ONE_AND_OTHER, split_pair, split_places
+from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places
 from .quantities import Quantity
 from .roles import assign_roles, is_state
 from .triggers import Trigger
@@ -178,7 +179,14 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 events[key].append(m)
                 m.event_key = key
             mentions.append(m)
-    for group in events:
+    for key, group in enumerate(events):
+        story = story_date(work, group, lambda i: views.get(i, empty).dates)
+        if story is not None:
+            # "The villages were attacked in the afternoon": the story's day told before
+            day = date_from(work, group[0], *story, "the story's day told in a sentence before")
+            day.event_key = key
+            group.append(day)
+            mentions.append(day)
         mentions.extend(finish(work, group))
         group_claim(work, group)
     return mentions
@@ -272,7 +280,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     if ends and len(ends) < len(strong):
         strong = [t for t in strong if t not in ends]
     primary = max(strong or usable, key=lambda t: (t.entry.priority, -t.start))
-    listed = _distributed(work, view, sent, primary)
+    listed = distributed(work, view.dates, view.places, sent, primary)
     if listed:
         return listed
     starts = _clause_starts(sent)
@@ -333,35 +341,6 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             main.place = _event_place(main.trigger, view.places, work.text)
         if main.date is not None or main.place is not None:
             main.count_only = False
-    return out
-
-
-def _distributed(work: WorkDoc, view: _View, sent: Sentence,
-                 trig: Trigger) -> list[EventMention]:
-    """"coups in Mali in 2020 and 2021, in Burkina Faso in 2022 and Niger in 2023": one
-    event per listed date, at the place named before it (lexicon entries marked
-    ``distributive``)."""
-    if not (trig.entry.distributive and trig.form == "plurals"):
-        return []
-    dates = [d for d in view.dates if trig.end <= d.start <= trig.end + 160
-             and d.kind == "year" and d.qualifier is None]
-    places = sorted((p for p in view.places if trig.end <= p[0].start <= trig.end + 160),
-                    key=lambda p: p[0].start)
-    if len(dates) < 2 or not places:
-        return []
-    out = []
-    for d in dates:
-        before = [p for p in places if p[0].start < d.start]
-        if not before:
-            continue
-        m = EventMention(id=stable_id(work.document.id, trig.start, trig.end, d.start),
-                         document_id=work.document.id, sentence=sent, trigger=trig,
-                         event_type=trig.entry.type, sub_event_type=trig.entry.sub_type,
-                         date=d, place=before[-1])
-        m.attribution = attr.attribution_of(sent.text)
-        m.modality = attr.modality_of(sent.text, m.attribution)
-        m.notes.append(f"one of several {trig.text} listed in one sentence")
-        out.append(m)
     return out
 
 

@@ -1,7 +1,8 @@
-"""Two events told in one sentence: "two attacks claimed by JNIM, one on a passenger boat near
-Banikane and the other on an army position at Bourem". Each half names its own place and its
-own target; the counts go to the half whose side they name (civilians to the boat, soldiers to
-the army post)."""
+"""Several events told in one sentence: "two attacks claimed by JNIM, one on a passenger boat
+near Banikane and the other on an army position at Bourem" (each half names its own place and
+target; the counts go to the half whose side they name), "marches were held in Kayes, Sikasso
+and Tombouctou" (one event per listed town) and "coups in Mali in 2020 and 2021" (one event per
+listed date)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import stable_id
+from . import attribution as attr
 from .event_mention import Arg, EventMention, Span
 
 ONE_AND_OTHER = re.compile(r"\bone\s+(?:on|at|in|near|against|targeting)\b(?P<one>.*?)"
@@ -101,4 +103,33 @@ def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[Even
         e.place = p
         e.notes = m.notes + [f"one of several {m.trigger.text} listed by place"]
         out.append(e)
+    return out
+
+
+def distributed(work: Any, dates: list[Any], places: list[Any], sent: Any,
+                trig: Any) -> list[EventMention]:
+    """"coups in Mali in 2020 and 2021, in Burkina Faso in 2022 and Niger in 2023": one
+    event per listed date, at the place named before it (lexicon entries marked
+    ``distributive``)."""
+    if not (trig.entry.distributive and trig.form == "plurals"):
+        return []
+    dates = [d for d in dates if trig.end <= d.start <= trig.end + 160
+             and d.kind == "year" and d.qualifier is None]
+    places = sorted((p for p in places if trig.end <= p[0].start <= trig.end + 160),
+                    key=lambda p: p[0].start)
+    if len(dates) < 2 or not places:
+        return []
+    out = []
+    for d in dates:
+        before = [p for p in places if p[0].start < d.start]
+        if not before:
+            continue
+        m = EventMention(id=stable_id(work.document.id, trig.start, trig.end, d.start),
+                         document_id=work.document.id, sentence=sent, trigger=trig,
+                         event_type=trig.entry.type, sub_event_type=trig.entry.sub_type,
+                         date=d, place=before[-1])
+        m.attribution = attr.attribution_of(sent.text)
+        m.modality = attr.modality_of(sent.text, m.attribution)
+        m.notes.append(f"one of several {trig.text} listed in one sentence")
+        out.append(m)
     return out

@@ -377,3 +377,17 @@ def test_an_undated_attack_takes_the_story_day_told_before(pack: Any) -> None:
                          "said. A miner said the attackers first struck the VDP post around "
                          "2am, killing 12 volunteers.")
     assert found and all(e["event_date"] == "2023-05-13" for e in found)
+
+
+def test_an_ambushed_convoy_of_workers_is_an_attack_on_civilians(pack: Any) -> None:
+    [e] = events(pack, "On Monday a convoy of buses carrying employees of a gold mine, escorted "
+                       "by soldiers, was ambushed near Boungou. Officials said 20 people died.")
+    assert e["event_type"] == "Violence against civilians"
+    [e] = events(pack, "Forty people, including 30 civilians and 10 soldiers, were killed on "
+                       "Monday when a convoy was ambushed near Gorgadji.")
+    assert e["event_type"] == "Battles"
+
+
+def test_kia_in_an_incident_log_is_a_toll() -> None:
+    assert [(q.count.value, q.kind) for q in find_quantities(
+        "a VDP pick-up hit an IED; 3 VDP KIA, 2 WIA.")][:1] == [(3, "killed")]

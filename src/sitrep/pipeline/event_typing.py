@@ -16,13 +16,15 @@ _CIVILIAN_TARGET = re.compile(
     r"villagers|civilians?|worshippers|mosques?|"
     r"churche?s?|weddings?|bus(?:es)?|passengers?|restaurants?|tourists?|residents|homes?|"
     r"schools?|students|pupils|shoppers|funerals?|farmers|herders|camps? for displaced|"
-    r"displaced|women|children|aid workers?|journalists?)\b", re.I)
+    r"displaced|women|children|aid workers?|journalists?|employees|contractors|expatriates?|"
+    r"staff|traders|miners|gold miners|gold[- ]panners)\b", re.I)
 _MILITARY_TARGET = re.compile(
     r"^[^.;]{0,50}?\b(?:military|army|bases?|camps?|convoys?|checkpoints?|posts?|outposts?|"
     r"barracks|patrols?|soldiers|troops|gendarmes?|gendarmerie|police|positions|airport|"
     r"garrisons?|forces|mercenaries|units?|fighters|militants|jihadists)\b", re.I)
 _CIVILIAN_WORDS = re.compile(_CIVILIAN_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 _MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
+_CLAUSE_OPEN = re.compile(r"\b(?:when|as|after|while|before|because)\b|[;:]", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
 _PEOPLE = re.compile(r"\s*(?:of\s+)?\b(?:people|persons|dead|victims|bodies)\b", re.I)
 
@@ -252,6 +254,16 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         where = _WHERE_AFTER.match(head)  # "in an ambush near the village of X": a place
         target = "civilians" if civ and not where and not (mil and mil.end() <= civ.end()) \
             else "armed"
+        if m.trigger.form == "verbs" and _PASSIVE_BEFORE.search(
+                text[m.sentence.start:m.trigger.start]):
+            # "a convoy of buses carrying mine employees, escorted by soldiers, was ambushed":
+            # the subject says who, whatever escorted it
+            subject = text[m.sentence.start:m.trigger.start]
+            subject = subject[max((c.end() for c in _CLAUSE_OPEN.finditer(subject)), default=0):]
+            civ_s, mil_s = _CIVILIAN_WORDS.search(subject), _MILITARY_WORDS.search(subject)
+            if civ_s and not (mil_s and mil_s.start() < civ_s.start() and not re.match(
+                    r"convoys?\b", mil_s.group(0), re.I)):
+                target = "civilians"
     for a in m.args if target is None else ():
         if a.role in ("actor2", "assoc_actor_2"):
             kind = actor_kind(work, a.actor_id)

@@ -21,7 +21,7 @@ _STOP = (r"(?!(?:and|or|but|who|which|that|when|while|after|in|at|on|near|during
 _NOUNS = rf"(?P<noun>(?:{_STOP}[A-Za-zÀ-ÿ’'-]+\s+){{0,3}}?)"
 _AUX = (r"(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|reported|"
         r"confirmed|believed|later|also|allegedly|all|being|got)\s+){0,3}")
-_KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered|"
+_KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered|kia|"
            r"shot dead|gunned down|neutrali[sz]ed")
 # What may stand between the counted noun and a passive verb: an apposition ("41 people, among
 # them volunteer fighters, were killed") or a modifier ("peacekeepers serving with the UN
@@ -31,7 +31,7 @@ _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,80},\s+|"
             r"aboard|on board|from|of|in|at|inside)\b"
             r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
             r"(?:\w+\s+)?)")
-_INJURED = r"injured|wounded|hurt"
+_INJURED = r"injured|wounded|hurt|wia"
 _PERSON = (r"soldier|civilian|policeman|police officer|gendarme|peacekeeper|guard|villager|"
            r"passenger|teacher|worker|child|woman|man|driver|priest|imam|chief|official|"
            r"trader|herder|farmer|volunteer|militiaman|student")
@@ -123,6 +123,7 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 
 # Every pattern needs one of these words: sentences without them are skipped at once.
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
+                  r"\bKIA\b|\bWIA\b|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
                   r"tally|victim|couple|"
                   r"fatalit|casualt|bodies|remains|corpses|lost|losing", re.I)

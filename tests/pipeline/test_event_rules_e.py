@@ -391,3 +391,10 @@ def test_an_ambushed_convoy_of_workers_is_an_attack_on_civilians(pack: Any) -> N
 def test_kia_in_an_incident_log_is_a_toll() -> None:
     assert [(q.count.value, q.kind) for q in find_quantities(
         "a VDP pick-up hit an IED; 3 VDP KIA, 2 WIA.")][:1] == [(3, "killed")]
+
+
+def test_a_civilian_vehicle_on_a_mine_carried_civilians(pack: Any) -> None:
+    [e] = events(pack, "On Monday a commercial truck struck an IED 12 km west of Boni.")
+    assert e["actor2"] == "Civilians"
+    [e] = events(pack, "On Monday an army truck hit a landmine near Boni.")
+    assert e["actor2"] == "Malian Armed Forces"

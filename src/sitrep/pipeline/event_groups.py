@@ -136,6 +136,28 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     return score
 
 
+_CIVILIAN_VEHICLE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:truck|bus|minibus|car|taxi|"
+                               r"lorry|cart|motorcycle|motorbike|tricycle)\s+(?:[\w-]+\s+){0,4}?"
+                               r"(?:hit|struck|ran over|drove over|triggered)\b", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:army|military|soldiers?|troops|gendarm\w*|police|patrol|convoy|"
+                          r"VDP|FAMa|FDS|SAF|escort)\b", re.I)
+
+
+def _civilian_vehicle(group: list[EventMention]) -> None:
+    """ "A commercial truck struck an IED on the RN16": a civilian vehicle that met a device
+    carried civilians (the side hit), when no armed side is named with it."""
+    first = group[0]
+    if first.sub_event_type != "Remote explosive/landmine/IED" or any(
+            a.role == "actor2" for m in group for a in m.args):
+        return
+    for m in group:
+        hit = _CIVILIAN_VEHICLE.search(m.sentence.text)
+        if hit and not _ARMED_WORDS.search(hit.group(0)):
+            at = m.sentence.start
+            m.args.append(Arg("actor2", "civilians", Span(at + hit.start(), at + hit.end())))
+            return
+
+
 def _detained_then_killed(group: list[EventMention]) -> None:
     """ "Soldiers arrested about 20 men at the market ... at least 20 men were killed": people
     detained and then killed is an attack on them, as ACLED codes it, not an arrest."""
@@ -262,6 +284,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
                 else:
                     m.event_type, m.sub_event_type = m.trigger.entry.type, m.trigger.entry.sub_type
     _detained_then_killed(group)
+    _civilian_vehicle(group)
     first = group[0]
     if first.event_type in VIOLENT and first.sub_event_type not in _STATE_WEAPONS and not any(
             a.role in ("actor1", "claimed_by") for m in group for a in m.args):

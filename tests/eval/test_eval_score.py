@@ -277,3 +277,25 @@ def test_a_country_name_as_location_is_no_place() -> None:
     assert has_place(dict(country_level, location="Gao"))
     assert has_place({"latitude": 16.27, "longitude": -0.04, "country": "Mali"})
     assert not has_place({"country": "Mali"}) and not has_place(None)
+
+
+def test_an_events_only_batch_does_not_score_relations(tmp_path: Path) -> None:
+    from sitrep.eval.score import score_sets
+
+    rel = {"subject": "JNIM", "predicate": "fights", "object": "Malian armed forces",
+           "origins": ["text"], "sources": [{"document": "doc-b.txt", "quote": "q", "start": 0,
+                                            "end": 1}]}
+    events_only = {"split": "dev", "relations_annotated": False,
+                   "documents": {"doc-b.txt": {"events": []}}}
+    path = tmp_path / "dev-x.yaml"
+    path.write_text(yaml.safe_dump(events_only), encoding="utf-8")
+    assert score_sets([load_gold(path)], [], [rel])["relations"]["fp"] == 0
+    events_only["relations_annotated"] = True
+    path.write_text(yaml.safe_dump(events_only), encoding="utf-8")
+    assert score_sets([load_gold(path)], [], [rel])["relations"]["fp"] == 1
+    bad = {"split": "dev", "relations_annotated": False, "documents": {
+        "d": {"events": [], "relations": [{"subject": "JNIM", "predicate": "fights",
+                                           "object": "ISGS"}]}}}
+    path.write_text(yaml.safe_dump(bad), encoding="utf-8")
+    with pytest.raises(SitrepError, match="relations_annotated"):
+        load_gold(path)

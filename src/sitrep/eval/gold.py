@@ -121,6 +121,9 @@ class GoldSet:
     # other names of a document in its manifest (id <-> path), so a record whose source is
     # the file path still finds the document the gold names by manifest id
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    # False for an events-only batch (`relations_annotated: false`): its documents say nothing
+    # about relations, so the relations read from them are neither right nor wrong
+    relations_annotated: bool = True
 
     @property
     def n_events(self) -> int:
@@ -276,8 +279,13 @@ def load_gold(path: str | Path) -> GoldSet:
         doc.relations = [_relation(r, key, i, path)
                          for i, r in enumerate(body.get("relations") or [])]
         documents[key] = doc
+    annotated = data.get("relations_annotated", True)
+    if not isinstance(annotated, bool):
+        raise _fail(path, "'relations_annotated' must be true or false")
+    if not annotated and any(d.relations for d in documents.values()):
+        raise _fail(path, "'relations_annotated: false' but some documents list relations")
     return GoldSet(path=path, split=split, corpus=corpus, documents=documents,
-                   aliases=_manifest_aliases(corpus))
+                   aliases=_manifest_aliases(corpus), relations_annotated=annotated)
 
 
 def _manifest_aliases(corpus: Path | None) -> dict[str, set[str]]:

@@ -247,7 +247,8 @@ def score_sets(gold_sets: list[GoldSet], events: list[dict[str, Any]],
     diffs = []
     for gs in gold_sets:
         ev_by_doc = assign(events, gs.documents, gs.aliases)
-        rel_by_doc = assign(relations, gs.documents, gs.aliases)
+        rel_by_doc = assign(relations if gs.relations_annotated else [], gs.documents,
+                            gs.aliases)
         split_scores = by_split.setdefault(gs.split, Scores())
         for key, doc in gs.documents.items():
             s, diff = score_document(doc, ev_by_doc[key], rel_by_doc[key],

@@ -398,3 +398,17 @@ def test_a_civilian_vehicle_on_a_mine_carried_civilians(pack: Any) -> None:
     assert e["actor2"] == "Civilians"
     [e] = events(pack, "On Monday an army truck hit a landmine near Boni.")
     assert e["actor2"] == "Malian Armed Forces"
+
+
+def test_a_claim_of_both_attacks_goes_to_each(pack: Any) -> None:
+    found = events(pack, "On Sunday, gunmen attacked an army post in Boni, killing six soldiers. "
+                         "On the same day, a convoy was ambushed near Hombori. JNIM claimed both "
+                         "attacks on Monday.")
+    assert sorted(e["location"] for e in found) == ["Boni", "Hombori"]
+    assert all(e["claimed_by"] == ["Jama'at Nusrat al-Islam wal-Muslimin"] for e in found)
+
+
+def test_armed_men_presumed_to_belong_to_a_group_are_that_group(pack: Any) -> None:
+    [e] = events(pack, "On Sunday, armed men presumed to belong to the Katiba Macina attacked a "
+                       "hunters' checkpoint near Macina, killing 11.")
+    assert e["actor1"] == "Katiba Macina"

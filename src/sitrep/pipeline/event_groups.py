@@ -579,3 +579,38 @@ def another_place_also(m: EventMention, events: list[list[EventMention]]) -> boo
     return any(o.date for o in last) and all(
         o.event_type == m.event_type and (o.place is None or o.place_id != m.place_id)
         for o in last)
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:both|all|each of the|all of the|the)\s+(?:(?:two|three|four|five|six|"
+                          r"seven|eight|nine|ten|\d+)\s+)?(?:attacks|assaults|raids|ambushes|"
+                          r"bombings|operations|incidents)\b", re.I)
+
+
+def share_claims(work: WorkDoc, events: list[list[EventMention]]) -> list[EventMention]:
+    """ "JNIM claimed all three attacks", "IS claimed both raids": a claim told once for
+    several events of the story goes to each of them (through a mention in the claim's
+    sentence, which its statements quote); returns the mentions added."""
+    added: list[EventMention] = []
+    for key, group in enumerate(events):
+        for m in group:
+            claims = [a for a in m.args if a.role == "claimed_by"]
+            hit = _ALL_OF_THEM.search(m.sentence.text) if claims else None
+            if hit is None or not re.search(r"\bclaim", m.sentence.text, re.I):
+                continue
+            span = (m.sentence.start + hit.start(), m.sentence.start + hit.end())
+            for other_key, other in enumerate(events):
+                if other_key == key or other[0].event_type not in VIOLENT or any(
+                        a.role == "claimed_by" for o in other for a in o.args):
+                    continue
+                trig = Trigger(span[0], span[1], hit.group(0), other[0].trigger.entry, "plurals")
+                e = EventMention(id=stable_id(work.document.id, span[0], span[1], other[0].id),
+                                 document_id=work.document.id, sentence=m.sentence,
+                                 trigger=trig, event_type=other[0].event_type,
+                                 sub_event_type=other[0].sub_event_type, anaphoric=True,
+                                 count_only=True, event_key=other_key)
+                e.args = [Arg("claimed_by", a.actor_id, a.mention) for a in claims]
+                e.notes.append("a claim of all the events the story tells")
+                other.append(e)
+                added.append(e)
+            break
+    return added

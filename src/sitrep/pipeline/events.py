@@ -42,6 +42,7 @@ from .event_groups import (
     finish,
     inherit,
     scene_date,
+    share_claims,
     story_date,
 )
 from .event_mention import VIOLENT, Arg, EventMention
@@ -179,6 +180,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 events[key].append(m)
                 m.event_key = key
             mentions.append(m)
+    mentions.extend(share_claims(work, events))
     for key, group in enumerate(events):
         story = story_date(work, group, lambda i: views.get(i, empty).dates)
         if story is not None:

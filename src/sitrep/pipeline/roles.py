@@ -81,6 +81,12 @@ _DURING_OPERATION = re.compile(r"\bduring\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+
                                r"on|targeting)\s+(?:the\s+)?$", re.I)
 _MODIFIER_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|franchise|offshoot|"
                              r"faction|linked|supporters?|leaders?|loyalists)\b", re.I)
+# "armed men presumed to belong to the Katiba Macina": the name qualifies the men (the actors
+# stage keeps the name in their place), so it is the clause's subject, not a preposition's object
+PRESUMED_OF = re.compile(r",?\s+(?:presumed|believed|suspected|thought|said|reported|alleged)\s+"
+                         r"to\s+(?:belong\s+to|be\s+(?:members\s+of|from|part\s+of|"
+                         r"fighters\s+of|linked\s+to))\s+(?:the\s+)?", re.I)
+_PRESUMED_BEFORE = re.compile(PRESUMED_OF.pattern + "$", re.I)
 _UNIT_OF = re.compile(r"\b(?:(?:the|its|their)\s+force|convoy|column|patrol|unit|base|position|"
                       r"camp|contingent|detachment|team|group|checkpoint|post|fighter|militant|"
                       r"member|element|jihadist|rebel|separatist|insurgent|gunm[ae]n|militiam[ae]n|"
@@ -264,7 +270,8 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
     if _ASSOC.search(preceding[-20:]):
         return "assoc1"
     if re.search(r"\b(?:of|from|in|at|near|for|to|about|between|among)\s+(?:the\s+)?$",
-                 preceding) and not _UNIT_OF.search(preceding):
+                 preceding) and not _UNIT_OF.search(preceding) and not _PRESUMED_BEFORE.search(
+                     text, max(0, actor.start - 60), actor.start):
         # the object of a preposition is not the clause's subject, but "the last soldiers of
         # Operation Barkhane left" is Barkhane's act
         return None

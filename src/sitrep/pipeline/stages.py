@@ -14,6 +14,7 @@ from .dates import Publication, find_dates
 from .events import build_mentions
 from .framework import Sentence, WorkDoc, stage
 from .quantities import find_quantities
+from .roles import PRESUMED_OF
 from .sentences import split_sentences
 from .statements import mention_statements
 from .triggers import lexicon_for
@@ -85,10 +86,15 @@ def actors_stage(work: WorkDoc) -> None:
         work.actors = []
         return
     text = work.text
-    work.actors = [a for a in work.pack.find_actors(text)
-                   if (a.kind != "demonym" or _STATE_AFTER_DEMONYM.match(text, a.end)
-                       or not any(ch.islower() for ch in a.text))  # "the U.S." is the state
-                   and not (a.kind == "generic" and _COMPOUND_AFTER.match(text, a.end))]
+    found = [a for a in work.pack.find_actors(text)
+             if (a.kind != "demonym" or _STATE_AFTER_DEMONYM.match(text, a.end)
+                 or not any(ch.islower() for ch in a.text))  # "the U.S." is the state
+             and not (a.kind == "generic" and _COMPOUND_AFTER.match(text, a.end))]
+    # "armed men presumed to belong to the Katiba Macina": the name says who they are, so
+    # the name stands in the event for the description it qualifies
+    named_for = {id(g) for g, n in zip(found, found[1:]) if g.kind == "generic"
+                 and n.kind == "named" and PRESUMED_OF.fullmatch(text, g.end, n.start)}
+    work.actors = [a for a in found if id(a) not in named_for]
 
 
 @stage("places", needs=("sentences", "dates", "actors"), adds=("places",))

@@ -34,22 +34,13 @@ from .event_context import (
     told_in_passing,
 )
 from .event_follow_up import follow_up
-from .event_groups import (
-    another_place_also,
-    can_stand_alone,
-    corefer,
-    date_from,
-    finish,
-    inherit,
-    scene_date,
-    share_claims,
-    story_date,
-)
+from .event_groups import can_stand_alone, corefer, finish, inherit
 from .event_mention import VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
 from .event_setting import place_told_before, sequel_start, vague_place
 from .event_setting import reported_on as _reported_on
+from .event_story import another_place_also, date_from, scene_date, share_claims, story_date
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count

@@ -92,7 +92,7 @@ def actors_stage(work: WorkDoc) -> None:
              and not (a.kind == "generic" and _COMPOUND_AFTER.match(text, a.end))]
     # "armed men presumed to belong to the Katiba Macina": the name says who they are, so
     # the name stands in the event for the description it qualifies
-    named_for = {id(g) for g, n in zip(found, found[1:]) if g.kind == "generic"
+    named_for = {id(g) for g, n in zip(found, found[1:], strict=False) if g.kind == "generic"
                  and n.kind == "named" and PRESUMED_OF.fullmatch(text, g.end, n.start)}
     work.actors = [a for a in found if id(a) not in named_for]
 

@@ -1,0 +1,141 @@
+"""What a story tells across its sentences: the day of the scene set before an event, of an
+incident log's heading or of the story told a few sentences before; the day of an event told
+with "also" in another town; a claim of all the events it tells. Each adds a mention in the
+sentence that says it, so every statement quotes its own sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import stable_id
+from .dates import DateMention
+from .event_mention import VIOLENT, Arg, EventMention
+from .event_setting import reported_on
+from .framework import WorkDoc
+from .triggers import Trigger
+
+__all__ = ["another_place_also", "date_from", "scene_date", "share_claims", "story_date"]
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
+
+
+def date_from(work: WorkDoc, m: EventMention, d: DateMention, sentence: Any,
+              why: str) -> EventMention:
+    """A mention standing for ``m``'s event in the ``sentence`` that gives its date ``d`` (so
+    the date statement quotes the sentence the date is in)."""
+    trig = Trigger(d.start, d.end, d.text, m.trigger.entry, "nouns")
+    out = EventMention(id=stable_id(work.document.id, d.start, d.end, m.id),
+                       document_id=work.document.id, sentence=sentence, trigger=trig,
+                       event_type=m.event_type, sub_event_type=m.sub_event_type,
+                       anaphoric=True, count_only=True)
+    out.date = d
+    out.notes.append("toll without a trigger word (or a claim, a blame, a date): " + why)
+    return out
+
+
+def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
+               used: set[int]) -> tuple[DateMention, Any] | None:
+    """ "This Monday, the vehicles never arrived. Near the village of X, gunmen stopped them":
+    an undated violent event takes the day of the sentence just before it in its paragraph,
+    when that sentence told no event of its own (it sets the scene). ``dates_of(idx)`` gives
+    a sentence's date mentions; ``used`` the sentences whose events were kept."""
+    idx = m.sentence.idx
+    if m.date is not None or m.event_type not in VIOLENT or dates_of(idx):
+        return None  # (a sentence with a date it did not take, "fighting since 2017", is not
+        # told on the scene's day)
+    for back in (1, 2):
+        if idx - back < 0:
+            break
+        prev = work.sentences[idx - back]
+        if back > 1 and "\n\n" in work.text[prev.end:m.sentence.start] or idx - back in used:
+            break  # (the sentence right before may end the paragraph before)
+        days = [d for d in dates_of(idx - back) if d.precision == "day" and d.kind != "anchored"
+                and not reported_on(prev.text, d.start - prev.start)]
+        if len(days) == 1:
+            return days[0], prev
+    return _log_date(work, idx, dates_of)
+
+
+STORY_LOOKBACK = 4  # sentences
+
+
+def story_date(work: WorkDoc, group: list[EventMention],
+               dates_of: Any) -> tuple[DateMention, Any] | None:
+    """An undated violent event whose story gave a day a few sentences before ("Gunmen stormed
+    the town on Sunday. ... A gold miner said the attackers first struck the VDP post around
+    2am"): that day, the nearest before it that is not a report's date."""
+    if any(m.date for m in group) or group[0].event_type not in VIOLENT:
+        return None
+    idx = min(m.sentence.idx for m in group)
+    for back in range(1, STORY_LOOKBACK + 1):
+        if idx - back < 0:
+            return None
+        prev = work.sentences[idx - back]
+        days = [d for d in dates_of(idx - back) if d.precision == "day"
+                and not reported_on(prev.text, d.start - prev.start)]
+        if days:
+            return days[-1], prev
+    return None
+
+
+_HEADER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _log_date(work: WorkDoc, idx: int, dates_of: Any) -> tuple[DateMention, Any] | None:
+    """ "MLI / MOPTI REGION / DAILY INCIDENT LOG 11 OCT 2021. (1) ... (2) At approx. 1530hrs
+    two NGO staff were abducted": an incident log's heading dates every item under it (the
+    last day the first two sentences give: "DAILY REPORT 19 JAN. Reporting period 18 JAN")."""
+    head = [s for s in work.sentences[:2] if s.idx < idx]
+    if not head or len(_HEADER_WORD.findall(head[0].text)) < 3:
+        return None
+    days = [(d, s) for s in head for d in dates_of(s.idx) if d.precision == "day"]
+    return days[-1] if days else None
+
+
+def another_place_also(m: EventMention, events: list[list[EventMention]]) -> bool:
+    """ "In Bobo-Dioulasso, rioters also set ablaze ...": the same kind of event in another
+    town, undated, right after a dated one."""
+    if not events or m.date is not None or m.place is None or m.place[1].geo_precision > 2 \
+            or not _ALSO.search(m.sentence.text):
+        return False
+    last = events[-1]
+    return any(o.date for o in last) and all(
+        o.event_type == m.event_type and (o.place is None or o.place_id != m.place_id)
+        for o in last)
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:both|all|each of the|all of the|the)\s+(?:(?:two|three|four|"
+                          r"five|six|seven|eight|nine|ten|\d+)\s+)?(?:attacks|assaults|raids|"
+                          r"ambushes|bombings|operations|incidents)\b", re.I)
+
+
+def share_claims(work: WorkDoc, events: list[list[EventMention]]) -> list[EventMention]:
+    """ "JNIM claimed all three attacks", "IS claimed both raids": a claim told once for
+    several events of the story goes to each of them (through a mention in the claim's
+    sentence, which its statements quote); returns the mentions added."""
+    added: list[EventMention] = []
+    for key, group in enumerate(events):
+        for m in group:
+            claims = [a for a in m.args if a.role == "claimed_by"]
+            hit = _ALL_OF_THEM.search(m.sentence.text) if claims else None
+            if hit is None or not re.search(r"\bclaim", m.sentence.text, re.I):
+                continue
+            span = (m.sentence.start + hit.start(), m.sentence.start + hit.end())
+            for other_key, other in enumerate(events):
+                if other_key == key or other[0].event_type not in VIOLENT or any(
+                        a.role == "claimed_by" for o in other for a in o.args):
+                    continue
+                trig = Trigger(span[0], span[1], hit.group(0), other[0].trigger.entry, "plurals")
+                e = EventMention(id=stable_id(work.document.id, span[0], span[1], other[0].id),
+                                 document_id=work.document.id, sentence=m.sentence,
+                                 trigger=trig, event_type=other[0].event_type,
+                                 sub_event_type=other[0].sub_event_type, anaphoric=True,
+                                 count_only=True, event_key=other_key)
+                e.args = [Arg("claimed_by", a.actor_id, a.mention) for a in claims]
+                e.notes.append("a claim of all the events the story tells")
+                other.append(e)
+                added.append(e)
+            break
+    return added

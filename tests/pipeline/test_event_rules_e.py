@@ -412,3 +412,11 @@ def test_armed_men_presumed_to_belong_to_a_group_are_that_group(pack: Any) -> No
     [e] = events(pack, "On Sunday, armed men presumed to belong to the Katiba Macina attacked a "
                        "hunters' checkpoint near Macina, killing 11.")
     assert e["actor1"] == "Katiba Macina"
+
+
+def test_attacking_a_village_is_an_attack_on_civilians(pack: Any) -> None:
+    [e] = events(pack, "On Sunday gunmen attacked Kolbaroungou, a village in the Tillabéri "
+                       "region, killing 12.")
+    assert e["event_type"] == "Violence against civilians"
+    [e] = events(pack, "On Sunday jihadists attacked Djibo, killing 12 soldiers.")
+    assert e["event_type"] == "Battles"

@@ -24,6 +24,12 @@ _MILITARY_TARGET = re.compile(
     r"garrisons?|forces|mercenaries|units?|fighters|militants|jihadists)\b", re.I)
 _CIVILIAN_WORDS = re.compile(_CIVILIAN_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 _MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
+def _VILLAGE(res: Any) -> bool:  # noqa: N802 - reads like the other cue names here
+    """A village: a populated place of fewer than 20,000 people, or one the gazetteer lacks."""
+    p = res.place
+    return res.geo_precision == 1 and p.feature_class == "P" and p.population < 20_000
+
+
 _CLAUSE_OPEN = re.compile(r"\b(?:when|as|after|while|before|because)\b|[;:]", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
 _PEOPLE = re.compile(r"\s*(?:of\s+)?\b(?:people|persons|dead|victims|bodies)\b", re.I)
@@ -285,6 +291,10 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
             word = _CIVILIAN_WORDS.search(civ.group(0))
             if word:
                 m.target_span = (m.trigger.end + word.start(), m.trigger.end + word.end())
+    if target is None and not passive and m.trigger.form == "verbs" and m.place is not None \
+            and m.place[0].start - m.trigger.end <= 2 and _VILLAGE(m.place[1]) \
+            and not _MILITARY_WORDS.search(m.sentence.text):
+        target = "civilians"  # "gunmen attacked Kolbaroungou, killing 12": a village itself
     if target is None and passive:
         subject = text[m.sentence.start:m.trigger.start]  # "The village of X was attacked"
         civ = _CIVILIAN_WORDS.search(subject)

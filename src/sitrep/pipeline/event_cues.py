@@ -47,6 +47,8 @@ REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|fol
 ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
 MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+# what flies an air strike ("French warplanes bombed", "a drone operated by the army struck")
+AIRCRAFT = r"(?:fighter\s+)?(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|gunships?)"
 THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)

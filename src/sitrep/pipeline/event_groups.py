@@ -12,6 +12,7 @@ from typing import Any
 from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
+from .event_cues import AIRCRAFT
 from .event_mention import VIOLENT, Arg, EventMention, Span
 from .event_typing import doc_country
 from .framework import WorkDoc
@@ -25,8 +26,7 @@ _OWN_STRIKE = re.compile(r"\s+(?:\w+\s+)?(?:said|says|stated|confirmed|acknowled
                          r"carried out|conducted)\b", re.I)
 _MOSTLY_CIVILIANS = re.compile(r"\b(?:(?:most|many|all|nearly all)\s+of\s+them|mostly|"
                                r"mainly|largely)\s+(?:\w+\s+)?civilians\b", re.I)
-_AIRCRAFT = re.compile(r"(?:fighter\s+)?(?:warplanes?|jets?|aircraft|planes?|helicopters?|"
-                       r"drones?|gunships?)\b", re.I)
+_AIRCRAFT = re.compile(AIRCRAFT + r"\b", re.I)
 BACKGROUND_DAYS = 92  # an event ending this long before publication is background
 
 

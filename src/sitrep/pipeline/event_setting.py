@@ -14,8 +14,8 @@ from .dates import DateMention
 from .event_cues import since_reaches
 from .triggers import Trigger
 
-__all__ = ["event_date", "event_place", "place_told_before", "reported_on", "sequel_start",
-           "vague_place"]
+__all__ = ["event_date", "event_place", "is_village", "place_told_before", "reported_on",
+           "sequel_start", "vague_place"]
 
 _SINCE = re.compile(r"\b(?:since|until|till|before|after|prior to|by|from)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
@@ -226,14 +226,25 @@ _THE_TOWN = re.compile(r"(?:^|\b(?:in|near|around|outside|of|into|on|attacked|st
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to)\s+$", re.I)
 _SMALL_PLACE = re.compile(r"\b(?:village|hamlet|settlement|locality)$", re.I)
-_CITY = 20_000  # inhabitants: more than a village
+VILLAGE_PEOPLE = 20_000  # inhabitants: a place this big is a town, not a village
+
+
+def is_village(res: Any) -> bool:
+    """A village: a populated place of fewer than 20,000 people (or one the gazetteer lacks,
+    whose population is unknown)."""
+    p = res.place
+    return res.geo_precision == 1 and p.feature_class == "P" and p.population < VILLAGE_PEOPLE
+
+
+def _seat_of_area(text: str, pm: Any) -> bool:
+    """ "in the circle of Bankass": a town named for the area it heads."""
+    return _ADMIN_OF.search(text, max(0, pm.start - 30), pm.start) is not None
 
 
 def vague_place(place: Any, text: str) -> bool:
     """No place, a region or country, or a town named as the seat of an area ("in the circle
     of Bankass"): a village told before may say better where it happened."""
-    return place is None or place[1].geo_precision > 2 or _ADMIN_OF.search(
-        text, max(0, place[0].start - 30), place[0].start) is not None
+    return place is None or place[1].geo_precision > 2 or _seat_of_area(text, place[0])
 
 
 def place_told_before(rel: str, places: Sequence[Any], start: int,
@@ -248,12 +259,11 @@ def place_told_before(rel: str, places: Sequence[Any], start: int,
     before = [p for p in places if p[0].start < start and p[1].geo_precision < 3]
     if text and len(before) > 1:
         # ("X, in the commune of Y", "Welingara, near Nara": Y and Nara only locate X)
-        before = [p for p in before if not _ADMIN_OF.search(
-            text, max(0, p[0].start - 30), p[0].start)
-            and not _NEAR_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)] or before
+        before = [p for p in before if not _seat_of_area(text, p[0])
+                  and not _NEAR_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)] or before
     if len(before) > 1 and _SMALL_PLACE.search(hit.group(0)):
         # "the village" is not the city named after it ("the name of X is on every lip in Mopti")
-        before = [p for p in before if p[1].place.population < _CITY] or before
+        before = [p for p in before if p[1].place.population < VILLAGE_PEOPLE] or before
     if not before:
         return None
     pm, res = before[-1]

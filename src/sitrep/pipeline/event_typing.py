@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .event_cues import AIRCRAFT
 from .event_mention import VIOLENT, Arg, EventMention, Span
+from .event_setting import is_village
 from .framework import WorkDoc
 from .roles import is_state
 
@@ -24,10 +26,6 @@ _MILITARY_TARGET = re.compile(
     r"garrisons?|forces|mercenaries|units?|fighters|militants|jihadists)\b", re.I)
 _CIVILIAN_WORDS = re.compile(_CIVILIAN_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 _MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
-def _VILLAGE(res: Any) -> bool:  # noqa: N802 - reads like the other cue names here
-    """A village: a populated place of fewer than 20,000 people, or one the gazetteer lacks."""
-    p = res.place
-    return res.geo_precision == 1 and p.feature_class == "P" and p.population < 20_000
 
 
 _CLAUSE_OPEN = re.compile(r"\b(?:when|as|after|while|before|because)\b|[;:]", re.I)
@@ -151,15 +149,14 @@ def _crowd_sides(m: EventMention, work: WorkDoc) -> None:
     m.args = out
 
 
-_AIRCRAFT = r"(?:drones?|aircraft|warplanes?|fighter jets?|jets?|helicopters?|gunships?)"
 # the aircraft as the subject right before the trigger: "a drone operated by the army struck",
 # "army drones had struck"
-_AIRCRAFT_SUBJECT = re.compile(r"(?:\b(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?" + _AIRCRAFT
+_AIRCRAFT_SUBJECT = re.compile(r"(?:\b(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?" + AIRCRAFT
                                + r"(?:\s+(?:operated|flown|used|deployed)\s+by\s+[^,.;]{1,40}?)?"
                                r"(?:\s+(?:had|have|has))?\s+$", re.I)
 # ... or opening the sentence whose verb is no trigger word: "A military drone fired two
 # munitions into the market, killing 28 civilians"
-_AIRCRAFT_OPENS = re.compile(r"\s*(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?" + _AIRCRAFT
+_AIRCRAFT_OPENS = re.compile(r"\s*(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?" + AIRCRAFT
                              + r"\s+(?:[\w-]+\s+){0,2}?(?:fired|dropped|launched|struck|hit|"
                              r"bombed|targeted|attacked|opened fire)\b", re.I)
 
@@ -292,7 +289,7 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
             if word:
                 m.target_span = (m.trigger.end + word.start(), m.trigger.end + word.end())
     if target is None and not passive and m.trigger.form == "verbs" and m.place is not None \
-            and m.place[0].start - m.trigger.end <= 2 and _VILLAGE(m.place[1]) \
+            and m.place[0].start - m.trigger.end <= 2 and is_village(m.place[1]) \
             and not _MILITARY_WORDS.search(m.sentence.text):
         target = "civilians"  # "gunmen attacked Kolbaroungou, killing 12": a village itself
     if target is None and passive:

@@ -104,6 +104,9 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     held: EventMention | None = None  # the last mention too vague to stand alone
     views = _views(work)
     empty = _View()
+
+    def dates_of(idx: int) -> list[DateMention]:
+        return views.get(idx, empty).dates
     for sent in work.sentences:
         triggers = by_sentence.get(sent.idx)
         view = views.get(sent.idx, empty)
@@ -139,9 +142,9 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 date_m = date_from(work, m, told.date, told.sentence,  # type: ignore[arg-type]
                                    "the date of an event told with 'also' in another place")
                 m.date = date_m.date
-            elif key is None and (scene := scene_date(
-                    work, m, lambda i: views.get(i, empty).dates,
-                    {o.sentence.idx for g in events for o in g})) is not None:
+            elif key is None and m.date is None and m.event_type in VIOLENT and (
+                    scene := scene_date(work, m, dates_of,
+                                        {o.sentence.idx for g in events for o in g})):
                 date_m = date_from(work, m, *scene, "the day of the sentence setting the scene")
                 m.date = date_m.date
             if key is None and not can_stand_alone(m):
@@ -173,7 +176,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             mentions.append(m)
     mentions.extend(share_claims(work, events))
     for key, group in enumerate(events):
-        story = story_date(work, group, lambda i: views.get(i, empty).dates)
+        story = story_date(work, group, dates_of)
         if story is not None:
             # "The villages were attacked in the afternoon": the story's day told before
             day = date_from(work, group[0], *story, "the story's day told in a sentence before")

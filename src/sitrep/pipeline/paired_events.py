@@ -81,6 +81,8 @@ _LIST_OPEN = re.compile(r"\b(?:in|at|on|among them|including)\s+(?:the\s+towns?\
 def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
     """"Smaller marches were held the same day in Kayes, Sikasso and Tombouctou": one event
     per town of a list after a plural trigger (ACLED codes an event per place), or ``[m]``."""
+    if m.trigger.form != "plurals" and not _ENUMERATED.search(m.sentence.text):
+        return [m]  # (a cheap test first: this runs for every event mention)
     towns = sorted((p for p in places if m.trigger.end <= p[0].start < m.sentence.end
                     and p[1].geo_precision == 1), key=lambda p: p[0].start)
     opener = _LIST_OPEN.search(doc_text, max(0, towns[0][0].start - 30), towns[0][0].start) \

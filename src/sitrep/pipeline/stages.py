@@ -116,8 +116,10 @@ def places_stage(work: WorkDoc) -> None:
     counts: dict[str, int] = {}
     strong: set[str] = set()
     borders = "border" in work.text or "frontier" in work.text
+    neighbours: set[int] = set()  # "near the border with Nigeria": where the place is not
     for pm in mentions:
         if borders and _NEIGHBOUR_BEFORE.search(work.text, max(0, pm.start - 40), pm.start):
+            neighbours.add(pm.start)
             continue  # "close to the border with Burkina Faso": a neighbour, not the setting
         cands = {c.country for c in pm.candidates if c.country}
         states = {c.country for c in pm.candidates if c.feature_code == "PCLI" and c.country}
@@ -153,8 +155,7 @@ def places_stage(work: WorkDoc) -> None:
         resolved.append((pm, res))
     work.places = _agree_with_regions(work, pack, resolved)
     # a neighbour named at a border does not say where an unlisted village lies
-    inside = [(pm, res) for pm, res in work.places if not (borders and _NEIGHBOUR_BEFORE.search(
-        text, max(0, pm.start - 40), pm.start))]
+    inside = [(pm, res) for pm, res in work.places if pm.start not in neighbours]
     unlisted = find_unlisted(text, inside, work.actors, lambda pos: _sentence_bounds(work, pos),
                              context.countries[0] if context.countries else None)
     if unlisted:
@@ -174,6 +175,7 @@ _WORD_AFTER = re.compile(r" ([A-Z][a-zà-ÿ’'-]+)\b")
 _WORD_BEFORE = re.compile(r"(?<![.!?:;\n]) ?\b([A-Z][a-zà-ÿ’'-]+) $")
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"“]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,4}")  # "NGO", "KIA": an acronym, unless it heads a dateline
 
 
@@ -197,7 +199,7 @@ def _in_longer_name(text: str, pm: Any, named: list[tuple[int, int]]) -> bool:
     start = lo + before.start(1)
     head = text[max(0, start - 3):start]
     sentence_start = start == 0 or not head.strip() and "\n" in head or bool(
-        re.search(r"[.!?:;\"“]\s*$", head))
+        _ENDS_SENTENCE.search(head))
     return not sentence_start and not any(a <= start < b for a, b in named)
 
 

@@ -420,3 +420,9 @@ def test_attacking_a_village_is_an_attack_on_civilians(pack: Any) -> None:
     assert e["event_type"] == "Violence against civilians"
     [e] = events(pack, "On Sunday jihadists attacked Djibo, killing 12 soldiers.")
     assert e["event_type"] == "Battles"
+
+
+def test_an_event_that_came_months_after_another_takes_none_of_its_facts(pack: Any) -> None:
+    found = events_in(pack, "The attack came less than two months after the massacres of "
+                            "Tchoma Bangou and Zaroumadareye in January.", "2021-03-17")
+    assert all(e["event_type"] != "Battles" for e in found)

@@ -74,7 +74,7 @@ DATE_RE = re.compile(
         rf"(?P<m_only>\b(?P<mprep>in|by|of|until|since|from|during|early|mid|late)[- ]"
         rf"(?P<mo>{_MONTH})\b)(?!\s+\d)",
         r"(?P<rel_y>\b(?:(?P<yqual>early|mid|late)[- ]|(?:earlier|later)\s+)?(?P<yw>last|this|"
-        r"next|past)\s+(?P<yu>year|month|week|weekend)\b)",
+        r"next|past)\s+(?P<yu>year|month|week)\b(?![-\s]?end))",
         # "overnight from Tuesday to Wednesday" is a span; the bare "perpetrated Tuesday" is
         # found by _bare_weekdays
         r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|of|(?:during\s+|in\s+)?"
@@ -99,7 +99,9 @@ DATE_RE = re.compile(
 )
 # Rare phrases, matched only where their cue words occur (see _matches).
 RARE_DATE_RE = re.compile(
-    r"(?P<wkend>\b(?:(?:over|at|during|on)\s+)?the\s+weekend\b(?!\s+of\b))|"
+    # "over the weekend", "last weekend", "a weekend attack" (not "a weekend of talks")
+    r"(?P<wkend>\b(?:(?:over|at|during|on)\s+)?(?:the|a|this|last|past)\s+week[- ]?end\b"
+    r"(?!\s+of\b))|"
     r"(?P<fewdays>\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few|several|couple of)\s+"
     r"days\b|\bin recent days\b)|"
     r"(?P<holiday>\b(?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b)", re.I)
@@ -265,7 +267,7 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 # cue words of RARE_DATE_RE: a plain substring test decides whether it runs at all
-_RARE_CUES = ("weekend", " days", "Year", "Christmas")
+_RARE_CUES = ("weekend", "week-end", "week end", " days", "Year", "Christmas")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -212,3 +212,41 @@ def clash_sides(text: str, lo: int, hi: int, actors: Sequence[Any]) -> tuple[Any
             and _AND_JOIN.search(text, first.end, a.start)]
     return (first, named(rest[0])) if rest else None
 
+
+
+# "the jihadists", "the rebels": a definite description of the side that attacked
+_DEFINITE_GENERIC = re.compile(
+    r"\b(?:the|these|those)\s+(?:(?:suspected|armed|same)\s+)?(?P<w>jihadists?|jihadist\s+fighters|"
+    r"militants|islamists|islamist\s+fighters|terrorists|insurgents|extremists|rebels|"
+    r"rebel\s+fighters|separatists|separatist\s+fighters)\s*$", re.I)
+_REBEL_WORDS = ("rebel", "separatist")
+_DENIED_AFTER = re.compile(r"[^.;]{0,40}\b(?:denied|denies|rejected|has not claimed|"
+                           r"did not claim)\b", re.I)
+
+
+def definite_generic(work: WorkDoc, group: list[EventMention]) -> None:
+    """ "The CSP said it had taken the camp at Lere. Last week, the rebels had attacked the
+    camp at Bourem": a definite "the rebels" or "the jihadists" as the perpetrator is the one
+    armed group of that kind the story named before (rebels for a rebel movement, jihadists
+    for a jihadist group). With two candidates, or a named one that denied, it stays
+    unidentified."""
+    if work.pack is None:
+        return
+    for m in group:
+        for i, a in enumerate(m.args):
+            mention = a.mention
+            if a.role != "actor1" or a.actor_id != "unidentified_armed_group" or \
+                    getattr(mention, "kind", "") != "generic":
+                continue
+            hit = _DEFINITE_GENERIC.search(work.text, max(0, mention.start - 25), mention.end)
+            if hit is None:
+                continue
+            kinds = {"armed_group"} if hit.group("w").lower().startswith(_REBEL_WORDS) else \
+                {"jihadist_group"}
+            named = {str(o.actor_id) for o in work.actors
+                     if getattr(o, "kind", "") == "named" and o.end <= mention.start
+                     and actor_kind_of(work, str(o.actor_id)) in kinds
+                     and not _DENIED_AFTER.match(work.text, o.end)}
+            if len(named) == 1:
+                m.args[i] = Arg("actor1", named.pop(), mention)
+                m.notes.append(f"\"{hit.group(0).strip()}\" is the group the story named before")

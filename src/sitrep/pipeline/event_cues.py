@@ -49,6 +49,15 @@ MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 # what flies an air strike ("French warplanes bombed", "a drone operated by the army struck")
 AIRCRAFT = r"(?:fighter\s+)?(?:warplanes?|jets?|aircraft|planes?|helicopters?|drones?|gunships?)"
+# "the regional task force fighting the insurgents": a participle that says what a force does,
+# not a fight that happened (a sentence that tells one has its own verb)
+FORCE_FIGHTING = re.compile(r"\b(?:force|forces|troops|soldiers|mission|coalition|armies|army|"
+                            r"partners|militias?|groups?|operation|countries|states|units?)\s+"
+                            r"(?:(?:now|currently|still|also|already)\s+)?$", re.I)
+# "The assault on Friday began with mortar fire ...": a sentence that opens on the event
+# already told goes on telling it
+STORY_AGAIN = re.compile(r"\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|raid|"
+                         r"ambush|massacre|killings?|strike|bombing|offensive|clash(?:es)?)\b")
 THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)

@@ -176,6 +176,27 @@ def _detained_then_killed(group: list[EventMention]) -> None:
         holder.args.append(Arg("actor2", "civilians", Span(q.start, q.end)))
 
 
+def _state_post_hit(work: WorkDoc, group: list[EventMention]) -> None:
+    """ "Gunmen attacked a patrol near Douentza": a post, patrol or convoy hit with no one named
+    is the state's; the side hit is the forces of the event's country (a nationality right
+    before the post says which: "a Malian army post")."""
+    first = group[0]
+    if work.pack is None or first.target != "armed" or first.target_span is None or any(
+            a.role in ("actor2", "assoc_actor_2") for m in group for a in m.args):
+        return
+    rule = work.pack.generic.rule("state_forces")
+    country = next((m.place[1].place.country for m in group if m.place), None) \
+        or doc_country(work)
+    if rule is None or country not in rule.by_country:
+        return
+    doer = {a.actor_id for m in group for a in m.args if a.role == "actor1"}
+    forces = resolve_rule(rule, country, None)
+    if forces in doer:
+        return  # (the army's own patrol attacking is not the army hit)
+    first.args.append(Arg("actor2", forces, Span(*first.target_span)))
+    first.notes.append("a post, patrol or convoy with no one named: the state's forces")
+
+
 def _named_doers(m: EventMention) -> set[str]:
     return {a.actor_id for a in m.args if a.role == "actor1"
             and getattr(a.mention, "kind", "named") == "named"}
@@ -291,6 +312,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
         first.args.append(Arg("actor1", "unidentified_armed_group",
                               Span(first.trigger.start, first.trigger.end)))
         first.notes.append("perpetrator not named in the text")
+    _state_post_hit(work, group)
     added = _own_strike(work, group)
     _aircraft_nationality(work, first)
     state_act = first.sub_event_type in ("Air/drone strike", "Arrests") or \

@@ -69,12 +69,14 @@ def event_date(rel: str, offset: int, trig: Trigger,
         usable.append(d)
     if not usable:
         return None
-    specific = [d for d in usable if d.qualifier not in ("range", "decade")] or usable
     # "the army said on Sunday": when the report is dated, the event's own date is another one
-    told = {id(d) for d in specific if (reported_on(rel, d.start - offset) or _SAID_AFTER.match(
+    told = {id(d) for d in usable if (reported_on(rel, d.start - offset) or _SAID_AFTER.match(
         rel, d.end - offset)) and not d.text[:1].isdigit()}
-    if len(told) == len(specific) and _EARLIER.search(rel, max(0, trig.start - offset - 40),
-                                                       trig.start - offset):
+    untold = [d for d in usable if id(d) not in told and d.qualifier != "decade"]
+    specific = [d for d in untold if d.qualifier != "range"] or untold or \
+        [d for d in usable if d.qualifier not in ("range", "decade")] or usable
+    # ("a weekend attack ..., the government said on Tuesday": the weekend, not the Tuesday)
+    if not untold and _EARLIER.search(rel, max(0, trig.start - offset - 40), trig.start - offset):
         return None  # "said on Wednesday that he had been kidnapped": the event is older
     chosen = min(specific, key=lambda d: (id(d) in told, abs(d.start - trig.start), d.start))
     if chosen.precision == "year" and chosen.qualifier is None and chosen.end <= trig.start \

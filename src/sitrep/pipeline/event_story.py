@@ -10,12 +10,14 @@ from typing import Any
 
 from ..model import stable_id
 from .dates import DateMention
-from .event_mention import VIOLENT, Arg, EventMention
+from .event_cues import STORY_AGAIN, THE_BEFORE
+from .event_mention import VIOLENT, Arg, EventMention, Span
 from .event_setting import reported_on
 from .framework import WorkDoc
 from .triggers import Trigger
 
-__all__ = ["another_place_also", "date_from", "scene_date", "share_claims", "story_date"]
+__all__ = ["another_place_also", "date_from", "later_day", "report_day", "scene_date",
+           "share_claims", "story_again", "story_date", "victims_told"]
 
 
 _ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
@@ -58,6 +60,41 @@ def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
     return _log_date(work, idx, dates_of)
 
 
+def story_again(m: EventMention, group: list[EventMention]) -> bool:
+    """ "... the Islamic State claimed on Saturday an attack on an army post. The assault on
+    Friday began with mortar fire": a sentence opening on "the attack" goes on telling the
+    event of the sentence just before (its weapons and its day are that event's)."""
+    last = group[-1]
+    if not 0 < m.sentence.idx - last.sentence.idx <= 2 or not STORY_AGAIN.match(
+            m.sentence.text) or m.event_type not in VIOLENT or group[0].event_type not in VIOLENT:
+        return False
+    if m.place is not None and m.place[1].geo_precision < 3 and not any(
+            o.place is not None and o.place[1].place.id == m.place[1].place.id for o in group):
+        return False  # "The attack on X ...": another place is another event
+    return not any(m.date and o.date and not (o.date.start_date <= m.date.end_date
+                                              and m.date.start_date <= o.date.end_date)
+                   for o in group)
+
+
+def later_day(work: WorkDoc, dates_of: Any, by_sentence: dict[int, list[Trigger]],
+              sent: Any, told: DateMention) -> bool:
+    """Whether one of the next two sentences, with no trigger of its own (or only "the
+    strike", "the attack", or opening on the event: "The assault on Friday began with mortar
+    fire"), gives a day before the report's."""
+    for idx in (sent.idx + 1, sent.idx + 2):
+        if idx >= len(work.sentences):
+            continue
+        nxt = work.sentences[idx]
+        if idx in by_sentence and not all(
+                t.form == "nouns" and THE_BEFORE.search(work.text, max(0, t.start - 6), t.start)
+                for t in by_sentence[idx]) and not STORY_AGAIN.match(nxt.text):
+            continue
+        if any(d.precision == "day" and d.kind != "anchored" and d.end_date < told.start_date
+               and not reported_on(nxt.text, d.start - nxt.start) for d in dates_of(idx)):
+            return True
+    return False
+
+
 STORY_LOOKBACK = 4  # sentences
 
 
@@ -77,6 +114,23 @@ def story_date(work: WorkDoc, group: list[EventMention],
                 and not reported_on(prev.text, d.start - prev.start)]
         if days:
             return days[-1], prev
+    return None
+
+
+def report_day(work: WorkDoc, group: list[EventMention],
+               dates_of: Any) -> tuple[DateMention, Any] | None:
+    """ "The CSP said on Sunday it had taken control of the army camp": an event the story
+    never dates takes the day of the report that told it (the first report day in its own
+    sentences), as a coder dates an event known only from its report. An undated event could
+    not be told apart from any other in a feed."""
+    if any(m.date for m in group):
+        return None
+    for m in sorted(group, key=lambda o: o.sentence.idx):
+        sent = m.sentence
+        days = [d for d in dates_of(sent.idx) if d.precision == "day" and d.kind != "anchored"
+                and reported_on(sent.text, d.start - sent.start)]
+        if days:
+            return days[0], sent
     return None
 
 
@@ -139,3 +193,57 @@ def share_claims(work: WorkDoc, events: list[list[EventMention]]) -> list[EventM
                 added.append(e)
             break
     return added
+
+
+_VICTIM_WORDS = (r"(?:residents|villagers|civilians|inhabitants|worshippers|herders|farmers|"
+                 r"traders|passengers|displaced\s+people|people|women|children|everyone|anyone|"
+                 r"mourners|guests|shoppers|gold\s+miners|miners|pupils|students)")
+# "shooting residents", "shot at everyone in the trench", "villagers were gunned down"
+_VICTIMS = re.compile(
+    r"\b(?:shooting|shot|shoot|killing|killed|executing|executed|massacring|massacred|"
+    r"slaughtering|slaughtered|gunning\s+down|gunned\s+down|opened\s+fire\s+on|firing\s+on|"
+    r"fired\s+on|burning|burned|burnt)\s+(?:at\s+|on\s+)?(?:(?:the|all|any|some|several|many|"
+    r"dozens\s+of|scores\s+of|[\w-]+)\s+){0,2}?" + _VICTIM_WORDS + r"\b|"
+    r"\b" + _VICTIM_WORDS + r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:killed|shot|executed|massacred|slaughtered|gunned\s+down|burned\s+alive|"
+    r"burnt\s+alive|butchered)\b", re.I)
+_ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops|gendarmes?|police(?:men)?|militiamen|"
+                            r"militia|VDP|volunteers|fighters|army|military|post|base|"
+                            r"patrol|convoy|camp|dozos?|hunters)\b", re.I)
+
+
+def victims_told(work: WorkDoc, group: list[EventMention],
+                 taken: set[int]) -> EventMention | None:
+    """ "the attack of Saturday morning. Armed men surrounded the village at dawn, shooting
+    residents": an attack whose sentences said no target takes the victims the story names in
+    its sentences, those between them or the one right after (none telling another event). Sets the
+    target and adds the victims as ``actor2`` to a mention in the sentence that names them;
+    returns that mention when it had to be made (the sentence right after)."""
+    if any(m.target for m in group) or not any(m.trigger.entry.by_target for m in group) or any(
+            a.role in ("actor2", "assoc_actor_2") for m in group for a in m.args):
+        return None
+    own = {m.sentence.idx for m in group}
+    for idx in range(min(own), min(max(own) + 2, len(work.sentences))):
+        if idx in taken and idx not in own:
+            continue  # (a sentence that tells another event speaks of that one)
+        sent = work.sentences[idx]
+        hit = _VICTIMS.search(sent.text)
+        if hit is None or _ARMED_VICTIMS.search(hit.group(0)):
+            continue
+        span = Span(sent.start + hit.start(), sent.start + hit.end())
+        group[0].target = "civilians"
+        holder = next((m for m in group if m.sentence.idx == idx), None)
+        made = None
+        if holder is None:
+            first = group[0]
+            trig = Trigger(span.start, span.end, hit.group(0), first.trigger.entry, "nouns")
+            holder = made = EventMention(
+                id=stable_id(work.document.id, span.start, span.end, first.id),
+                document_id=work.document.id, sentence=sent, trigger=trig,
+                event_type=first.event_type, sub_event_type=first.sub_event_type,
+                anaphoric=True, count_only=True)
+            made.event_key = first.event_key
+            made.notes.append("the victims the story names in the sentence after the event")
+        holder.args.append(Arg("actor2", "civilians", span))
+        return made
+    return None

@@ -24,6 +24,12 @@ _MILITARY_TARGET = re.compile(
     r"^[^.;]{0,50}?\b(?:military|army|bases?|camps?|convoys?|checkpoints?|posts?|outposts?|"
     r"barracks|patrols?|soldiers|troops|gendarmes?|gendarmerie|police|positions|airport|"
     r"garrisons?|forces|mercenaries|units?|fighters|militants|jihadists)\b", re.I)
+_STATE_POST = re.compile(r"\b(?:military|army|bases?|camps?|convoys?|checkpoints?|posts?|"
+                         r"outposts?|barracks|patrols?|garrisons?)\b", re.I)
+_NOT_STATE = re.compile(r"\b(?:jihadist|militant|terrorist|rebel|insurgent|islamist|militia|"
+                        r"VDP|volunteers?|dozos?|hunters|koglweogo|MINUSMA|UN|peacekeep\w*|"
+                        r"French|Barkhane|displaced|refugees?|civilian|humanitarian|commercial|"
+                        r"of\s+the\s+[A-Z])", re.I)
 _CIVILIAN_WORDS = re.compile(_CIVILIAN_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 _MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re.I)
 
@@ -280,9 +286,14 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     if target is None and not passive:  # "were killed when the security forces moved in"
         after = text[m.trigger.end:m.sentence.end]
         civ = _CIVILIAN_TARGET.match(after)
-        if _MILITARY_TARGET.match(after) and not _CIVILIAN_TARGET.match(
-                after[:len(_MILITARY_TARGET.match(after).group(0))]):  # type: ignore[union-attr]
+        mil = _MILITARY_TARGET.match(after)
+        if mil and not _CIVILIAN_TARGET.match(after[:len(mil.group(0))]):
             target = "armed"
+            post = _STATE_POST.search(mil.group(0))
+            if post is not None and not _NOT_STATE.search(after, 0, mil.end() + 25):
+                # "attacked a patrol near Douentza": a post, a patrol or a convoy with no one
+                # named is the state's (finish codes the country's forces as the side hit)
+                m.target_span = (m.trigger.end + post.start(), m.trigger.end + post.end())
         elif civ:
             target = "civilians"
             word = _CIVILIAN_WORDS.search(civ.group(0))

@@ -27,6 +27,7 @@ from .event_context import (
     PARTICIPLE_ASIDE,
     actor_kind_of,
     clash_sides,
+    definite_generic,
     group_anaphor,
     group_change_roles,
     group_claim,
@@ -40,7 +41,17 @@ from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
 from .event_setting import place_told_before, sequel_start, vague_place
 from .event_setting import reported_on as _reported_on
-from .event_story import another_place_also, date_from, scene_date, share_claims, story_date
+from .event_story import (
+    another_place_also,
+    date_from,
+    later_day,
+    report_day,
+    scene_date,
+    share_claims,
+    story_again,
+    story_date,
+    victims_told,
+)
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count
@@ -95,6 +106,9 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
         if t.text.lower() in ("shooting", "shootings") and not cue.NOUN_DET_BEFORE.search(
                 work.text, max(0, t.start - 40), t.start):
             continue  # "went door to door, shooting men": a participle; "the shooting at X"
+        if t.text.lower() in ("fighting", "battling", "combating") and cue.FORCE_FIGHTING.search(
+                work.text, max(0, t.start - 40), t.start):
+            continue  # "the task force fighting the insurgents": what a force does
         s = work.sentence_at(t.start)
         if s is not None and not (motives and cue.MOTIVE.search(
                 work.text, max(s.start, t.start - 130), t.start)):
@@ -127,12 +141,15 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             found = follow_up(work, view, sent, count_entry, undated)
         for m in found:
             if m.date is not None and REPORT_DATE in m.notes and \
-                    _later_day(work, views, by_sentence, sent, m.date):
+                    later_day(work, dates_of, by_sentence, sent, m.date):
                 # "..., the government said on Monday. Gunmen went door to door on Saturday
                 # night": the report's day gives way to the event's, told just after
                 m.date = None
                 m.notes.remove(REPORT_DATE)
             key = corefer(m, events)
+            if key is None and events and story_again(m, events[-1]):
+                key = len(events) - 1
+                m.notes.append("a sentence that opens on the event told just before")
             date_m = None
             if key is None and another_place_also(m, events):
                 # "In Bobo-Dioulasso, rioters also set ablaze ...": the same kind of event in
@@ -175,14 +192,23 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.event_key = key
             mentions.append(m)
     mentions.extend(share_claims(work, events))
+    taken = {o.sentence.idx for g in events for o in g}
     for key, group in enumerate(events):
         story = story_date(work, group, dates_of)
+        why = "the story's day told in a sentence before"
+        if story is None:
+            story, why = report_day(work, group, dates_of), REPORT_DATE
         if story is not None:
             # "The villages were attacked in the afternoon": the story's day told before
-            day = date_from(work, group[0], *story, "the story's day told in a sentence before")
+            day = date_from(work, group[0], *story, why)
             day.event_key = key
             group.append(day)
             mentions.append(day)
+        definite_generic(work, group)
+        victims = victims_told(work, group, taken)
+        if victims is not None:
+            group.append(victims)
+            mentions.append(victims)
         mentions.extend(finish(work, group))
         group_claim(work, group)
     return mentions
@@ -191,24 +217,6 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
 
 REPORT_DATE = "dated by the report only"
 
-
-def _later_day(work: WorkDoc, views: dict[int, _View], by_sentence: dict[int, list[Trigger]],
-               sent: Sentence, told: DateMention) -> bool:
-    """Whether one of the next two sentences, with no trigger of its own (or only "the
-    strike", "the attack"), gives a day before the report's."""
-    for idx in (sent.idx + 1, sent.idx + 2):
-        if idx >= len(work.sentences) or idx in by_sentence and not all(
-                t.form == "nouns" and cue.THE_BEFORE.search(work.text, max(0, t.start - 6),
-                                                            t.start)
-                for t in by_sentence[idx]):
-            continue
-        nxt = work.sentences[idx]
-        view = views.get(idx)
-        if view and any(d.precision == "day" and d.kind != "anchored"
-                        and d.end_date < told.start_date
-                        and not _reported_on(nxt.text, d.start - nxt.start) for d in view.dates):
-            return True
-    return False
 
 
 # ----------------------------------------------------------------------------- one sentence

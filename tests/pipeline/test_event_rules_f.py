@@ -1,0 +1,97 @@
+"""Event rules added for the check rounds of session 5 (gold/dev-h.yaml and the batches after
+it): weekends, the day of a report against the day of an event, a sentence that goes on telling
+the event just told, the victims a story names after its trigger, "the rebels" named before, and
+a post or patrol hit with no one named. Each rule is tested on sentences written for the test
+(never the development reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extracted import events_in
+
+from sitrep.pipeline.dates import Publication, find_dates
+
+
+def events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
+    return events_in(pack, text, published, background=False)
+
+
+# ------------------------------------------------------------------------------------ dates
+
+
+def test_weekend_phrases_are_the_saturday_and_sunday_before_publication() -> None:
+    pub = Publication.parse("2023-05-16")  # a Tuesday
+    for phrase in ("last weekend", "a weekend attack", "over the weekend", "last week-end"):
+        [d] = find_dates(phrase, pub)
+        assert (d.start_date.isoformat(), d.end_date.isoformat()) == ("2023-05-13", "2023-05-14")
+    assert find_dates("a weekend of talks", pub) == []
+
+
+def test_an_attributive_weekend_beats_the_day_of_the_report(pack: Any) -> None:
+    [e] = events(pack, "The toll from a weekend attack on the village of Kelbo has risen to 31, "
+                       "the regional governor said on Tuesday.")
+    assert e["event_date"] == "2023-05-13" and e["date_end"] == "2023-05-14"
+
+
+def test_an_event_never_dated_takes_the_day_of_its_report(pack: Any) -> None:
+    [e] = events(pack, "The rebel coalition said on Sunday it had taken control of the army camp "
+                       "at Anefis after several hours of fighting.")
+    assert e["event_date"] == "2023-05-14"
+
+
+# ----------------------------------------------------------------------- the story goes on
+
+
+def test_a_sentence_opening_on_the_attack_goes_on_telling_it(pack: Any) -> None:
+    found = events(pack, "The Islamic State claimed on Saturday an attack on an army post at "
+                         "Tabankort that killed 18 soldiers. The assault on Friday began with "
+                         "mortar fire before gunmen on motorbikes stormed the post.")
+    assert len(found) == 1
+    assert found[0]["event_date"] == "2023-05-12" and found[0]["fatalities"] == 18
+
+
+def test_a_force_fighting_insurgents_is_not_a_fight(pack: Any) -> None:
+    assert events(pack, "On Monday, the government thanked the regional task force fighting "
+                        "the insurgents near Kolofata for its help.") == []
+
+
+def test_victims_named_after_the_trigger_make_an_attack_on_civilians(pack: Any) -> None:
+    [e] = events(pack, "Residents of Dioungani are still in shock after the attack of Saturday "
+                       "morning. Armed men surrounded the hamlet at dawn, shooting villagers and "
+                       "setting granaries on fire.")
+    assert (e["event_type"], e["actor2"]) == ("Violence against civilians", "Civilians")
+
+
+def test_soldiers_named_after_the_trigger_keep_the_battle(pack: Any) -> None:
+    [e] = events(pack, "The attack of Saturday morning lasted three hours. Armed men surrounded "
+                       "the camp at dawn, shooting soldiers as they ran.")
+    assert e["event_type"] == "Battles"
+
+
+# ---------------------------------------------------------------------------------- actors
+
+
+def test_the_jihadists_are_the_one_jihadist_group_named_before(pack: Any) -> None:
+    found = events(pack, "JNIM fighters attacked an army post in Boni on Monday, killing five "
+                         "soldiers. On Thursday, the jihadists ambushed a convoy near Hombori.")
+    assert [e["actor1"] for e in found] == ["Jama'at Nusrat al-Islam wal-Muslimin"] * 2
+
+
+def test_the_jihadists_stay_unidentified_when_two_groups_were_named(pack: Any) -> None:
+    found = events(pack, "JNIM and the Islamic State Sahel Province have fought each other for "
+                         "years. On Thursday, the jihadists ambushed a convoy near Hombori.")
+    assert found[-1]["actor1"] == "Unidentified armed group"
+
+
+def test_the_rebels_are_the_rebel_movement_named_before(pack: Any) -> None:
+    found = events(pack, "The CSP said on Sunday it had seized the army camp at Lere. Last week, "
+                         "the rebels had attacked the camp at Bourem.")
+    assert found[-1]["actor1"] == "Permanent Strategic Framework"
+
+
+def test_a_patrol_hit_with_no_one_named_is_the_countrys_forces(pack: Any) -> None:
+    [e] = events(pack, "Gunmen attacked a patrol near Tillaberi on Monday.")
+    assert e["actor2"] == "Niger Armed Forces"
+    [e] = events(pack, "Gunmen attacked a jihadist camp near Tillaberi on Monday.")
+    assert e["actor2"] is None

@@ -95,3 +95,62 @@ def test_a_patrol_hit_with_no_one_named_is_the_countrys_forces(pack: Any) -> Non
     assert e["actor2"] == "Niger Armed Forces"
     [e] = events(pack, "Gunmen attacked a jihadist camp near Tillaberi on Monday.")
     assert e["actor2"] is None
+
+
+def test_a_leader_named_as_the_side_stands_for_the_group_he_led(pack: Any) -> None:
+    [e] = events(pack, "Amadou Koufa's men attacked an army camp in Dioura on 17 April 2023, "
+                       "killing 21 soldiers.")
+    assert e["actor1"] == "Katiba Macina"
+
+
+def test_gendarmes_of_a_country_without_a_listed_gendarmerie_are_its_forces(pack: Any) -> None:
+    [e] = events(pack, "The gendarmerie arrested four people in Mandouri, in northern Togo, on "
+                       "Monday.")
+    assert e["actor1"] == "Togolese Armed Forces"
+
+
+# ------------------------------------------------------------------------- types and places
+
+
+def test_an_aircraft_that_hit_is_an_air_strike(pack: Any) -> None:
+    [e] = events(pack, "Villagers had gathered on Sunday for a funeral in Tiguila, near Boni, "
+                       "when an aircraft hit the crowd, killing 12 people.")
+    assert e["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_strike_by_its_aircraft_is_the_speakers_air_strike(pack: Any) -> None:
+    found = events(pack, "The French army, for its part, says that a strike by its aircraft on "
+                         "Sunday killed about thirty jihadists near Hombori.")
+    assert [(e["sub_event_type"], e["actor1"]) for e in found] == [
+        ("Air/drone strike", "French Armed Forces")]
+
+
+def test_an_event_used_as_a_time_mark_is_no_event(pack: Any) -> None:
+    assert events(pack, "Togo has kept troops along its northern border since a deadly attack "
+                        "on soldiers last year.") == []
+    assert events_in(pack, "Togo has kept troops in the north since the attack on the post at "
+                           "Kpinkankandi on 11 May 2022.", "2023-05-16") != []
+
+
+def test_deaths_at_a_protest_that_faced_armed_forces_are_excessive_force(pack: Any) -> None:
+    [e] = events(pack, "Two people were killed on Saturday in Tera when a French military "
+                       "convoy was blocked by hundreds of demonstrators.")
+    assert (e["sub_event_type"], e["actor1"], e["actor2"]) == (
+        "Excessive force against protesters", "French Armed Forces", "Protesters")
+    [e] = events(pack, "Soldiers fired live rounds at protesters in Niamey on Thursday, killing "
+                       "two.")
+    assert e["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_an_event_told_after_the_report_sentence_takes_its_day(pack: Any) -> None:
+    found = events(pack, "The prime minister announced on Thursday evening that about fifty "
+                         "people died during the demonstrations. In N'Djamena, police and "
+                         "soldiers fired live ammunition on marchers in several districts.")
+    assert {e["event_date"] for e in found} == {"2023-05-11"}
+    assert "Excessive force against protesters" in {e["sub_event_type"] for e in found}
+
+
+def test_a_hamlet_of_a_country_the_story_never_names_is_not_its_place(pack: Any) -> None:
+    [e] = events(pack, "SOKOTO, Nigeria - Gunmen attacked a wedding in the village of Gatawa, in "
+                       "Sokoto state, on Sunday, killing 12 guests.")
+    assert e["country"] == "Nigeria"

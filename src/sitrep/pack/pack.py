@@ -142,7 +142,13 @@ class Pack:
         rule = self.generic.rule(mention.rule or "")
         if rule is None:
             return mention.actor_id
-        return resolve_rule(rule, mention.country or country, date)
+        found = resolve_rule(rule, mention.country or country, date)
+        forces = self.generic.rule("state_forces")
+        if found == "state_forces" and forces is not None and forces is not rule:
+            # "gendarmes" in Togo, where the registry has no gendarmerie of its own: the
+            # country's forces, as ACLED codes a corps it does not list apart
+            return resolve_rule(forces, mention.country or country, date)
+        return found
 
 
 @lru_cache(maxsize=8)

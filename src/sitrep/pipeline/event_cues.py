@@ -58,6 +58,9 @@ FORCE_FIGHTING = re.compile(r"\b(?:force|forces|troops|soldiers|mission|coalitio
 # already told goes on telling it
 STORY_AGAIN = re.compile(r"\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|raid|"
                          r"ambush|massacre|killings?|strike|bombing|offensive|clash(?:es)?)\b")
+# "Togo has deployed troops since a deadly attack on soldiers last year": an event used as a
+# time mark (kept only when it names where it happened)
+SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the|its|their|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)

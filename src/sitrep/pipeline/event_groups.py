@@ -14,16 +14,18 @@ from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
 from .event_cues import AIRCRAFT
 from .event_mention import VIOLENT, Arg, EventMention, Span
-from .event_typing import doc_country
+from .event_typing import actor_kind, doc_country
 from .framework import WorkDoc
 from .triggers import Trigger
 
 _STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-_OWN_STRIKE = re.compile(r"\s+(?:\w+\s+)?(?:said|says|stated|confirmed|acknowledged|admitted|"
-                         r"announced)\s+(?:that\s+)?(?:its|their)\s+(?:fighter\s+)?(?:jets|"
-                         r"warplanes|aircraft|planes|drones|helicopters|air force)\s+"
-                         r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|bombed|targeted|"
-                         r"carried out|conducted)\b", re.I)
+_OWN_STRIKE = re.compile(r"(?:,[^,.;]{1,30},)?\s+(?:\w+\s+)?(?:said|says|stated|confirmed|"
+                         r"acknowledged|admitted|announced)\s+(?:that\s+)?(?:(?:its|their)\s+"
+                         r"(?:fighter\s+)?(?:jets|warplanes|aircraft|planes|drones|helicopters|"
+                         r"air force)\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|bombed|targeted|"
+                         r"carried out|conducted)\b|an?\s+(?:air\s+)?strike\s+(?:carried\s+out\s+)?"
+                         r"by\s+(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|"
+                         r"drones|helicopters|air force)\b)", re.I)
 _MOSTLY_CIVILIANS = re.compile(r"\b(?:(?:most|many|all|nearly all)\s+of\s+them|mostly|"
                                r"mainly|largely)\s+(?:\w+\s+)?civilians\b", re.I)
 _AIRCRAFT = re.compile(AIRCRAFT + r"\b", re.I)
@@ -176,6 +178,27 @@ def _detained_then_killed(group: list[EventMention]) -> None:
         holder.args.append(Arg("actor2", "civilians", Span(q.start, q.end)))
 
 
+def _leader_to_group(work: WorkDoc, group: list[EventMention]) -> None:
+    """ "Fighters loyal to the preacher Amadou Koufa attacked ...": a leader named as the side
+    of a violent event stands for the group the registry says he led then (ACLED codes the
+    group); a person who led none stays."""
+    first = group[0]
+    if work.pack is None or first.event_type not in VIOLENT:
+        return
+    day = first.date.value if first.date else (work.document.published or "9999")
+    for m in group:
+        for i, a in enumerate(m.args):
+            if a.role not in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2") or \
+                    actor_kind(work, a.actor_id) != "person":
+                continue
+            led = [f.value for f in work.pack.actors.get(a.actor_id).facts
+                   if f.predicate == "leads" and f.value and (f.start or "") <= day
+                   and (f.end is None or day <= f.end)]
+            if len(led) == 1:
+                m.args[i] = Arg(a.role, str(led[0]), a.mention)
+                m.notes.append(f"{a.actor_id} stands for the group he led")
+
+
 def _state_post_hit(work: WorkDoc, group: list[EventMention]) -> None:
     """ "Gunmen attacked a patrol near Douentza": a post, patrol or convoy hit with no one named
     is the state's; the side hit is the forces of the event's country (a nationality right
@@ -312,6 +335,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
         first.args.append(Arg("actor1", "unidentified_armed_group",
                               Span(first.trigger.start, first.trigger.end)))
         first.notes.append("perpetrator not named in the text")
+    _leader_to_group(work, group)
     _state_post_hit(work, group)
     added = _own_strike(work, group)
     _aircraft_nationality(work, first)

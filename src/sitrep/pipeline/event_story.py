@@ -125,9 +125,13 @@ def report_day(work: WorkDoc, group: list[EventMention],
     not be told apart from any other in a feed."""
     if any(m.date for m in group):
         return None
-    for m in sorted(group, key=lambda o: o.sentence.idx):
-        sent = m.sentence
-        days = [d for d in dates_of(sent.idx) if d.precision == "day" and d.kind != "anchored"
+    first = min(m.sentence.idx for m in group)
+    own = sorted({m.sentence.idx for m in group})
+    # (its own sentences first, then the two before it: "X announced on Thursday that fifty
+    # people died during the demonstrations. In N'Djamena, police fired on marchers")
+    for idx in own + [i for i in (first - 1, first - 2) if i >= 0]:
+        sent = work.sentences[idx]
+        days = [d for d in dates_of(idx) if d.precision == "day" and d.kind != "anchored"
                 and reported_on(sent.text, d.start - sent.start)]
         if days:
             return days[0], sent

@@ -120,6 +120,9 @@ _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set abl
                             r"clashed with (?:police|security forces))\b", re.I)
 _AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?(?:crowds? of\s+)?"
                             r"(?:protesters|demonstrators|marchers)\b", re.I)
+# "fired on marchers": the trigger's own preposition
+_PROTESTERS_NEXT = re.compile(r"\s+(?:the\s+|a\s+)?(?:(?:crowds?|group)\s+of\s+)?(?:[\w-]+\s+)?"
+                              r"(?:protesters|demonstrators|marchers)\b", re.I)
 _HEAD_OF_STATE = re.compile(r"(?<!former )(?<!ex-)\b(?:(?:interim|transitional)\s+)?"
                             r"(?:President|head of state|Prime Minister)\b(?!\s+of\s+the\s+"
                             r"(?:party|association|assembly|council|club|federation))")
@@ -160,6 +163,9 @@ def _crowd_sides(m: EventMention, work: WorkDoc) -> None:
 _AIRCRAFT_SUBJECT = re.compile(r"(?:\b(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?" + AIRCRAFT
                                + r"(?:\s+(?:operated|flown|used|deployed)\s+by\s+[^,.;]{1,40}?)?"
                                r"(?:\s+(?:had|have|has))?\s+$", re.I)
+# ... or the agent right after the trigger: "a strike by its aircraft on Sunday"
+_BY_AIRCRAFT = re.compile(r"\s+(?:by|from)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+                          + AIRCRAFT + r"\b", re.I)
 # ... or opening the sentence whose verb is no trigger word: "A military drone fired two
 # munitions into the market, killing 28 civilians"
 _AIRCRAFT_OPENS = re.compile(r"\s*(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?" + AIRCRAFT
@@ -171,6 +177,19 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     entry = m.trigger.entry
     if entry.id in ("riot", "protest"):
         _crowd_sides(m, work)
+    if entry.id == "protest" and any(q.kind == "killed" and q.side != "attackers"
+                                     for q in m.quantities):
+        forces = [a for a in m.args if a.role in ("actor2", "assoc_actor_2")
+                  and is_state(actor_kind(work, a.actor_id))]
+        if forces:
+            # "Two people were killed when a French convoy was blocked by demonstrators": the
+            # dead of a protest that faced armed forces are the force used against it
+            m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
+            m.target = "crowd"
+            m.args = [Arg("actor1" if i == 0 else "assoc_actor_1", a.actor_id, a.mention)
+                      for i, a in enumerate(forces)]
+            m.args.append(Arg("actor2", "protesters", Span(m.trigger.start, m.trigger.end)))
+            return
     if entry.id in _MOB_TYPES and _CROWD.search(text[m.sentence.start:m.trigger.start]):
         # "angry youths set fire to a police station": a riot, not a looting by an armed group
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
@@ -212,6 +231,7 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         m.event_type, m.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
         return
     if m.event_type in VIOLENT and m.sub_event_type != "Air/drone strike" and (
+            entry.by_target and _BY_AIRCRAFT.match(text, m.trigger.end, m.sentence.end) or
             entry.by_target and _AIRCRAFT_SUBJECT.search(
                 text, max(m.sentence.start, m.trigger.start - 90), m.trigger.start)
             or _AIRCRAFT_OPENS.match(text, m.sentence.start, m.trigger.start)):
@@ -230,7 +250,9 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
             # (with no one named firing, the protesters are the event's only side)
             m.args.append(Arg("actor2", "protesters", Span(crowd.start(), crowd.end())))
         return
-    if entry.by_target and _AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) and (
+    if entry.by_target and (_AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) or (
+            m.trigger.text.lower().endswith((" on", " at", " into")) and
+            _PROTESTERS_NEXT.match(text, m.trigger.end, m.sentence.end))) and (
             not a1 or is_state(actor_kind(work, a1[0].actor_id))):
         # "security forces opened fire on protesters": force used against a protest
         m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"

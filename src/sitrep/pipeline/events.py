@@ -261,6 +261,12 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if t.form == "verbs" and t.text.lower().endswith("ing") and \
                 cue.GERUND_OBJECT.search(rel, max(0, a - 6), a):
             continue  # "accuses it of attacking villages", "jailed for looting": a charge
+        since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a)
+        if since and not any(sent.start + since.start() <= pm.start <= t.end + 40
+                             and res.geo_precision < 3 for pm, res in view.places) and not any(
+                sent.start + since.start() <= d.start < t.end + 40 for d in view.dates):
+            continue  # "since a deadly attack on soldiers last year": a time mark (but "since
+            # the Inatès attack", "since the 26 July coup" tell which event)
         if told_in_passing(t, rel, a, sent.start, view.actors):
             continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
         if t.entry.sub_type == "Agreement" and t.form == "nouns" and \

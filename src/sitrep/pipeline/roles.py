@@ -83,9 +83,11 @@ _MODIFIER_AFTER = re.compile(r"[\s-]+(?:splinter|affiliate|affiliated|branch|fra
                              r"faction|linked|supporters?|leaders?|loyalists)\b", re.I)
 # "armed men presumed to belong to the Katiba Macina": the name qualifies the men (the actors
 # stage keeps the name in their place), so it is the clause's subject, not a preposition's object
-PRESUMED_OF = re.compile(r",?\s+(?:presumed|believed|suspected|thought|said|reported|alleged)\s+"
+PRESUMED_OF = re.compile(r",?\s+(?:(?:presumed|believed|suspected|thought|said|reported|alleged)\s+"
                          r"to\s+(?:belong\s+to|be\s+(?:members\s+of|from|part\s+of|"
-                         r"fighters\s+of|linked\s+to))\s+(?:the\s+)?", re.I)
+                         r"fighters\s+of|linked\s+to))|loyal\s+to)\s+(?:the\s+)?"
+                         r"(?:(?:[a-z][\w-]*\s+){0,2}(?:preacher|leader|commander|cleric|"
+                         r"chief|emir|warlord)\s+)?", re.I)
 _PRESUMED_BEFORE = re.compile(PRESUMED_OF.pattern + "$", re.I)
 _UNIT_OF = re.compile(r"\b(?:(?:the|its|their)\s+force|convoy|column|patrol|unit|base|position|"
                       r"camp|contingent|detachment|team|group|checkpoint|post|fighter|militant|"

@@ -97,6 +97,15 @@ def actors_stage(work: WorkDoc) -> None:
     work.actors = [a for a in found if id(a) not in named_for]
 
 
+def _stray_hamlet(place: Any, context: Any) -> bool:
+    """ "SOKOTO, Nigeria - ... the village of Gatawa": when the document is plainly about other
+    countries, an unpeopled hamlet of the same name in a country it never names is not the
+    place (the gazetteer lacks the real one; the text's own description may still place it)."""
+    return bool(context.countries) and place.feature_class == "P" and place.population < 1000 \
+        and not place.id.startswith("sitrep:") and place.country not in context.countries \
+        and place.country not in context.weak_countries
+
+
 @stage("places", needs=("sentences", "dates", "actors"), adds=("places",))
 def places_stage(work: WorkDoc) -> None:
     """Place mentions resolved in the document's context (countries it names)."""
@@ -146,7 +155,7 @@ def places_stage(work: WorkDoc) -> None:
     text = work.text
     for pm in mentions:
         res = pack.resolve_place(pm, context)
-        if res is None:
+        if res is None or _stray_hamlet(res.place, context):
             continue
         if res.place.feature_code == "PCLI" and _CAPITAL_OF.match(text, pm.end):
             capital = _capitals(pack).get(res.place.country)

@@ -154,3 +154,29 @@ def test_a_hamlet_of_a_country_the_story_never_names_is_not_its_place(pack: Any)
     [e] = events(pack, "SOKOTO, Nigeria - Gunmen attacked a wedding in the village of Gatawa, in "
                        "Sokoto state, on Sunday, killing 12 guests.")
     assert e["country"] == "Nigeria"
+
+
+def test_a_toll_over_a_period_is_a_statistic(pack: Any) -> None:
+    assert events(pack, "The government said on Thursday that jihadist attacks in the Savanes "
+                        "region had killed dozens of soldiers and civilians since November "
+                        "2021.") == []
+    assert events(pack, "The army said it had neutralised more than 150 terrorists in the past "
+                        "week.") == []
+
+
+def test_shot_dead_before_the_count_is_a_toll(pack: Any) -> None:
+    [e] = events(pack, "Gunmen burst into a church in Dablo on Sunday and shot dead six "
+                       "worshippers.")
+    assert e["fatalities"] == 6
+
+
+def test_crowd_killings_are_mob_violence(pack: Any) -> None:
+    [e] = events(pack, "A suspected thief was beaten to death by a crowd in the market of Maradi "
+                       "on Tuesday.")
+    assert e["sub_event_type"] == "Mob violence"
+
+
+def test_students_whisked_away_were_abducted(pack: Any) -> None:
+    [e] = events(pack, "Gunmen invaded a school in Kankara on Friday night and whisked away "
+                       "dozens of students.")
+    assert e["sub_event_type"] == "Abduction/forced disappearance"

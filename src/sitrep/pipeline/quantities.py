@@ -39,7 +39,7 @@ _ABDUCTED = (r"abducted|kidnapped|taken hostage|taken captive|held hostage|seize
              r"captured")
 # "neutralised 18 terrorists": military communiqués' word for killed
 _KILL_V = (r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|slew|"
-           r"neutrali[sz]ed|neutrali[sz]ing")
+           r"neutrali[sz]ed|neutrali[sz]ing|shot dead|shooting dead|gunned down|gunning down")
 # "for four decades were abducted", "three days were ...": a span of time, not people
 _NOT_TIME = r"(?!\s+(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)\b)"
 _INJURE_V = r"injured|injuring|injures|wounded|wounding|wounds"

@@ -65,17 +65,17 @@ _HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,25}\b(?:could|would|might|will) (?:be|become|reach|come|happen|strike|target)\b",
     re.I)
 # A toll over a period: "in the past week", "since November 2021" (a tally, not one event)
-PERIOD_TALLY = (r"(?:in|over|during) the (?:past|last) (?:year|month|week|decade|"
+_PERIOD_TALLY = (r"(?:in|over|during) the (?:past|last) (?:year|month|week|decade|"
                 r"(?:\d+|two|three|four|five|six|few|several) (?:days|weeks|months|years))|so far "
                 r"this year|since (?:(?:early|mid|late|the end of)[- ])?(?:January|February|March|"
                 r"April|May|June|July|August|September|October|November|December)\b(?:\s+\d{4})?|"
                 r"since (?:19|20)\d\d\b(?!,\s+when)")
-PERIOD = re.compile(rf"\b(?:{PERIOD_TALLY})", re.I)
+PERIOD = re.compile(rf"\b(?:{_PERIOD_TALLY})", re.I)
 # Sentence-level cues of a statistic or trend rather than one event.
 STATISTIC = re.compile(
     r"\b(?:there (?:were|have been|has been|had been)|up from|down from|per ?cent|percent|"
-    r"on average|" + PERIOD_TALLY + r"|"
-    r"since the (?:start|beginning) of|a total of|over the past|more and more|"
+    r"on average|in the (?:past|last) (?:year|month|decade|\d+ (?:months|years))|so far this "
+    r"year|since the (?:start|beginning) of|a total of|over the past|more and more|"
     r"increas(?:e|ed|ing)|rising|uptick|surge|spate|wave of|series of|number of|dozens of "
     r"(?:attacks|incidents)|\d+ (?:incidents|attacks|events)|fatalities (?:connected|linked))\b"
     r"|%", re.I)

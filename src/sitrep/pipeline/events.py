@@ -538,8 +538,9 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         m.date = None
     one_day_here = m.date is not None and m.date.precision == "day" and \
         m.place is not None and m.place[1].geo_precision < 3
-    if attr.is_statistic(rel) and (plural_or_generic or not quants or (
-            trig.entry.weak and attr.PERIOD.search(rel))) and not one_day_here:
+    tally = (plural_or_generic or trig.entry.weak) and attr.PERIOD.search(rel) is not None
+    if (tally or attr.is_statistic(rel) and (plural_or_generic or not quants)) and \
+            not one_day_here:
         return None  # "a series of raids on Sunday on the hamlets of X" is still one event
     if (trig.entry.weak or plural_or_generic) and m.date is not None and \
             m.date.precision == "year" and any(q.count.value >= 100 for q in quants):

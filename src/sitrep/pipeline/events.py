@@ -264,7 +264,8 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a)
         if since and not any(sent.start + since.start() <= pm.start <= t.end + 40
                              and res.geo_precision < 3 for pm, res in view.places) and not any(
-                sent.start + since.start() <= d.start < t.end + 40 for d in view.dates):
+                sent.start + since.start() <= d.start < t.end + 40 and d.precision == "day"
+                for d in view.dates):
             continue  # "since a deadly attack on soldiers last year": a time mark (but "since
             # the Inatès attack", "since the 26 July coup" tell which event)
         if told_in_passing(t, rel, a, sent.start, view.actors):

@@ -102,8 +102,8 @@ def _stray_hamlet(place: Any, context: Any) -> bool:
     countries, an unpeopled hamlet of the same name in a country it never names is not the
     place (the gazetteer lacks the real one; the text's own description may still place it)."""
     return bool(context.countries) and place.feature_class == "P" and place.population < 1000 \
-        and not place.id.startswith("sitrep:") and place.country not in context.countries \
-        and place.country not in context.weak_countries
+        and not place.id.startswith("sitrep:") and place.country not in context.countries
+    # (the hamlet's own country is only "weak" context: it cannot vouch for itself)
 
 
 @stage("places", needs=("sentences", "dates", "actors"), adds=("places",))

@@ -12,7 +12,7 @@ from typing import Any
 from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
-from .event_cues import AIRCRAFT
+from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import VIOLENT, Arg, EventMention, Span
 from .event_typing import actor_kind, doc_country
 from .framework import WorkDoc
@@ -267,8 +267,6 @@ def _demonym_before(work: WorkDoc, m: EventMention) -> tuple[str, Span] | None:
     return str(near[-1].country), Span(lo + near[-1].start, lo + near[-1].end)
 
 
-_ATTACKERS = re.compile(r"(?:the\s+)?(?:attackers|assailants|raiders|assailant|attacker)",
-                        re.I)
 _FULL_STOPS = (".", "!", "?", '"', "”", "’")
 _SIDE = {"actor1": 1, "assoc_actor_1": 1, "actor2": 2, "assoc_actor_2": 2}
 
@@ -280,7 +278,7 @@ def inherit(m: EventMention, group: list[EventMention]) -> None:
     sides = {a.actor_id: _SIDE[a.role] for o in group for a in o.args if a.role in _SIDE}
     swapped = [a for a in m.args if a.role in _SIDE and a.actor_id in sides
                and sides[a.actor_id] != _SIDE[a.role]]
-    if m.count_only and any(a.role in ("actor1", "actor2") and _ATTACKERS.fullmatch(
+    if m.count_only and any(a.role in ("actor1", "actor2") and ATTACKER_WORD.fullmatch(
             getattr(a.mention, "text", "")) for a in m.args):
         # "Around fifty assailants were neutralised by the armed forces": the event's attackers
         # hit back at; whoever did it was the side attacked, not the perpetrator

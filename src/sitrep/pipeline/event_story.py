@@ -23,17 +23,27 @@ __all__ = ["another_place_also", "date_from", "later_day", "report_day", "scene_
 _ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
 
 
+def stand_in(work: WorkDoc, m: EventMention, start: int, end: int, sentence: Any, note: str,
+             form: str = "nouns") -> EventMention:
+    """A mention standing for ``m``'s event in another ``sentence``, on the words at
+    ``start:end`` that say something of it (a date, a claim, the victims), so the statement
+    made from them quotes the sentence they are in."""
+    trig = Trigger(start, end, work.text[start:end], m.trigger.entry, form)
+    out = EventMention(id=stable_id(work.document.id, start, end, m.id),
+                       document_id=work.document.id, sentence=sentence, trigger=trig,
+                       event_type=m.event_type, sub_event_type=m.sub_event_type,
+                       anaphoric=True, count_only=True, event_key=m.event_key)
+    out.notes.append(note)
+    return out
+
+
 def date_from(work: WorkDoc, m: EventMention, d: DateMention, sentence: Any,
               why: str) -> EventMention:
     """A mention standing for ``m``'s event in the ``sentence`` that gives its date ``d`` (so
     the date statement quotes the sentence the date is in)."""
-    trig = Trigger(d.start, d.end, d.text, m.trigger.entry, "nouns")
-    out = EventMention(id=stable_id(work.document.id, d.start, d.end, m.id),
-                       document_id=work.document.id, sentence=sentence, trigger=trig,
-                       event_type=m.event_type, sub_event_type=m.sub_event_type,
-                       anaphoric=True, count_only=True)
+    out = stand_in(work, m, d.start, d.end, sentence,
+                   "toll without a trigger word (or a claim, a blame, a date): " + why)
     out.date = d
-    out.notes.append("toll without a trigger word (or a claim, a blame, a date): " + why)
     return out
 
 
@@ -185,14 +195,10 @@ def share_claims(work: WorkDoc, events: list[list[EventMention]]) -> list[EventM
                 if other_key == key or other[0].event_type not in VIOLENT or any(
                         a.role == "claimed_by" for o in other for a in o.args):
                     continue
-                trig = Trigger(span[0], span[1], hit.group(0), other[0].trigger.entry, "plurals")
-                e = EventMention(id=stable_id(work.document.id, span[0], span[1], other[0].id),
-                                 document_id=work.document.id, sentence=m.sentence,
-                                 trigger=trig, event_type=other[0].event_type,
-                                 sub_event_type=other[0].sub_event_type, anaphoric=True,
-                                 count_only=True, event_key=other_key)
+                e = stand_in(work, other[0], span[0], span[1], m.sentence,
+                             "a claim of all the events the story tells", "plurals")
+                e.event_key = other_key
                 e.args = [Arg("claimed_by", a.actor_id, a.mention) for a in claims]
-                e.notes.append("a claim of all the events the story tells")
                 other.append(e)
                 added.append(e)
             break
@@ -239,15 +245,9 @@ def victims_told(work: WorkDoc, group: list[EventMention],
         holder = next((m for m in group if m.sentence.idx == idx), None)
         made = None
         if holder is None:
-            first = group[0]
-            trig = Trigger(span.start, span.end, hit.group(0), first.trigger.entry, "nouns")
-            holder = made = EventMention(
-                id=stable_id(work.document.id, span.start, span.end, first.id),
-                document_id=work.document.id, sentence=sent, trigger=trig,
-                event_type=first.event_type, sub_event_type=first.sub_event_type,
-                anaphoric=True, count_only=True)
-            made.event_key = first.event_key
-            made.notes.append("the victims the story names in the sentence after the event")
+            holder = made = stand_in(
+                work, group[0], span.start, span.end, sent,
+                "the victims the story names in the sentence after the event")
         holder.args.append(Arg("actor2", "civilians", span))
         return made
     return None

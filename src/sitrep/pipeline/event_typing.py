@@ -118,11 +118,12 @@ _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set abl
                             r"storm(?:ed|ing)?|loot(?:ed|ing)|ransack(?:ed|ing)|threw stones|"
                             r"throwing stones|stone-throwing|burn(?:ed|t|ing) tyres|vandali[sz]ed|"
                             r"clashed with (?:police|security forces))\b", re.I)
+_PROTESTERS = r"(?:protesters|demonstrators|marchers)\b"
 _AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?(?:crowds? of\s+)?"
-                            r"(?:protesters|demonstrators|marchers)\b", re.I)
+                            + _PROTESTERS, re.I)
 # "fired on marchers": the trigger's own preposition
 _PROTESTERS_NEXT = re.compile(r"\s+(?:the\s+|a\s+)?(?:(?:crowds?|group)\s+of\s+)?(?:[\w-]+\s+)?"
-                              r"(?:protesters|demonstrators|marchers)\b", re.I)
+                              + _PROTESTERS, re.I)
 _HEAD_OF_STATE = re.compile(r"(?<!former )(?<!ex-)\b(?:(?:interim|transitional)\s+)?"
                             r"(?:President|head of state|Prime Minister)\b(?!\s+of\s+the\s+"
                             r"(?:party|association|assembly|council|club|federation))")
@@ -135,11 +136,10 @@ _DISPERSED = re.compile(r"\b(?:dispersed|dispersing|broke up|broken up|tear gas|
 _WHERE_AFTER = re.compile(r"\s+(?:near|in|at|outside|around|close to|between|along|north|south|"
                           r"east|west|about|some)\b", re.I)
 _DURING_PROTEST = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|several\s+hundred\s+|"
-                             r"hundreds\s+of\s+|thousands\s+of\s+)?(?:protesters|demonstrators|"
-                             r"marchers)\b|"
+                             r"hundreds\s+of\s+|thousands\s+of\s+)?" + _PROTESTERS + r"|"
                              r"\b(?:during|at)\s+an?\s+(?:protest|demonstration|march|rally)\b",
                              re.I)
-_CROWD_WORD = re.compile(r"\b(?:protesters|demonstrators|marchers)\b", re.I)
+_CROWD_WORD = re.compile(r"\b" + _PROTESTERS, re.I)
 _MOB_TYPES = frozenset({"looting", "attack", "killing", "massacre"})
 
 
@@ -173,6 +173,16 @@ _AIRCRAFT_OPENS = re.compile(r"\s*(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?" +
                              r"bombed|targeted|attacked|opened fire)\b", re.I)
 
 
+def _force_on_crowd(m: EventMention, args: list[Arg], protesters: Span | None) -> None:
+    """ACLED's excessive force against protesters: the forces are the side that acts, the
+    protesters (the words at ``protesters``, when given) the side hit."""
+    m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
+    m.target = "crowd"
+    m.args = args
+    if protesters is not None:
+        m.args.append(Arg("actor2", "protesters", protesters))
+
+
 def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     entry = m.trigger.entry
     if entry.id in ("riot", "protest"):
@@ -184,11 +194,9 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         if forces:
             # "Two people were killed when a French convoy was blocked by demonstrators": the
             # dead of a protest that faced armed forces are the force used against it
-            m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
-            m.target = "crowd"
-            m.args = [Arg("actor1" if i == 0 else "assoc_actor_1", a.actor_id, a.mention)
-                      for i, a in enumerate(forces)]
-            m.args.append(Arg("actor2", "protesters", Span(m.trigger.start, m.trigger.end)))
+            _force_on_crowd(m, [Arg("actor1" if i == 0 else "assoc_actor_1", a.actor_id,
+                                    a.mention) for i, a in enumerate(forces)],
+                            Span(m.trigger.start, m.trigger.end))
             return
     if entry.id in _MOB_TYPES and _CROWD.search(text[m.sentence.start:m.trigger.start]):
         # "angry youths set fire to a police station": a riot, not a looting by an armed group
@@ -242,25 +250,21 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
             q.kind == "killed" for q in m.quantities)) and _DURING_PROTEST.search(rel):
         # "Three people were killed ... when protesters tried to stop a convoy": deaths in a
         # protest are force used against it (ACLED's excessive force against protesters)
-        m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
-        m.target = "crowd"
-        m.args = [a for a in m.args if a.role not in ("actor2", "assoc_actor_2")]
         crowd = _CROWD_WORD.search(text, m.sentence.start, m.sentence.end)
-        if crowd is not None and any(a.role == "actor1" for a in m.args):
-            # (with no one named firing, the protesters are the event's only side)
-            m.args.append(Arg("actor2", "protesters", Span(crowd.start(), crowd.end())))
+        kept = [a for a in m.args if a.role not in ("actor2", "assoc_actor_2")]
+        # (with no one named firing, the protesters are the event's only side)
+        _force_on_crowd(m, kept, Span(crowd.start(), crowd.end()) if crowd is not None and any(
+            a.role == "actor1" for a in kept) else None)
         return
     if entry.by_target and (_AT_PROTESTERS.match(text, m.trigger.end, m.sentence.end) or (
             m.trigger.text.lower().endswith((" on", " at", " into")) and
             _PROTESTERS_NEXT.match(text, m.trigger.end, m.sentence.end))) and (
             not a1 or is_state(actor_kind(work, a1[0].actor_id))):
         # "security forces opened fire on protesters": force used against a protest
-        m.event_type, m.sub_event_type = "Protests", "Excessive force against protesters"
-        m.target = "crowd"
-        m.args = [a for a in m.args if a.role not in ("actor2", "assoc_actor_2")]
         crowd = _CROWD_WORD.search(text, m.trigger.end, m.sentence.end)
-        span = Span(crowd.start(), crowd.end()) if crowd else Span(m.trigger.start, m.trigger.end)
-        m.args.append(Arg("actor2", "protesters", span))
+        _force_on_crowd(m, [a for a in m.args if a.role not in ("actor2", "assoc_actor_2")],
+                        Span(crowd.start(), crowd.end()) if crowd
+                        else Span(m.trigger.start, m.trigger.end))
         return
     if entry.state_sub_type and _FACILITY_AFTER.match(text, m.trigger.end) and not (
             a1 and is_state(actor_kind(work, a1[0].actor_id))):

@@ -261,7 +261,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if t.form == "verbs" and t.text.lower().endswith("ing") and \
                 cue.GERUND_OBJECT.search(rel, max(0, a - 6), a):
             continue  # "accuses it of attacking villages", "jailed for looting": a charge
-        since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a)
+        since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a) if "ince" in rel else None
         if since and not any(sent.start + since.start() <= pm.start <= t.end + 40
                              and res.geo_precision < 3 for pm, res in view.places) and not any(
                 sent.start + since.start() <= d.start < t.end + 40 and d.precision == "day"

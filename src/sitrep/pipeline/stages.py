@@ -100,10 +100,11 @@ def actors_stage(work: WorkDoc) -> None:
 def _stray_hamlet(place: Any, context: Any) -> bool:
     """ "SOKOTO, Nigeria - ... the village of Gatawa": when the document is plainly about other
     countries, an unpeopled hamlet of the same name in a country it never names is not the
-    place (the gazetteer lacks the real one; the text's own description may still place it)."""
+    place (the gazetteer lacks the real one; the text's own description may still place it).
+    Weak countries do not count: the hamlet's own country is one, and it cannot vouch for
+    itself."""
     return bool(context.countries) and place.feature_class == "P" and place.population < 1000 \
         and not place.id.startswith("sitrep:") and place.country not in context.countries
-    # (the hamlet's own country is only "weak" context: it cannot vouch for itself)
 
 
 @stage("places", needs=("sentences", "dates", "actors"), adds=("places",))

@@ -17,6 +17,11 @@ DEFINITE_PASSIVE = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){1,2}
 YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:\s+[A-Z][\w.’'-]*){0,4}\s+$")
 COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
                       r"numerous|many|dozens of|hundreds of|\d+)\s+(?:[\w-]+\s+)?$", re.I)
+# "killed at least 38 civilians in two incidents in March": a sum over events told apart
+IN_SEVERAL = re.compile(r"[^.;]{0,60}?\b(?:in|during|across)\s+(?:two|three|four|five|six|"
+                        r"several|multiple|a series of|separate)\s+(?:separate\s+|distinct\s+|"
+                        r"different\s+)?(?:incidents|attacks|raids|massacres|operations|assaults|"
+                        r"events)\b", re.I)
 PRESENT = re.compile(r"(?:[^s]s|es)$")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most serious|"
                           r"heaviest)\s+(?:[\w-]+\s+)?$", re.I)
@@ -62,6 +67,24 @@ STORY_AGAIN = re.compile(r"\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|a
 # time mark (kept only when it names where it happened)
 SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the|its|their|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
+# "seven terrorists neutralised and eight arrested": a count of the captured in a toll
+COUNT_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|dozens|several|others?)\s+(?:[\w-]+\s+)?(?:were\s+)?$",
+                          re.I)
+# "armed terrorists gathered in the area of X": fighters massing, not a protest
+ARMED_BEFORE = re.compile(r"\b(?:terrorists|jihadists|militants|gunmen|insurgents|fighters|"
+                          r"bandits|armed men|rebels|assailants|attackers)\s+(?:\w+\s+){0,2}$",
+                          re.I)
+# "relatives gathered in Niamey to remember the aid workers killed a year ago": a memorial
+MEMORIAL_AFTER = re.compile(r"[^.;]{0,60}?\b(?:to|and)\s+(?:remember|commemorate|mark|mourn|"
+                            r"honou?r|pay (?:their |a )?(?:last )?(?:respects|tribute|homage)|"
+                            r"pray for|bury)\b", re.I)
+PROTEST_AIM = re.compile(r"\b(?:demand|denounc|protest|call(?:ed|ing)? for|against|condemn|"
+                         r"justice)", re.I)
+# "after clashes with the CSP": the side a fight was against
+FIGHT_WITH = re.compile(r"\b(?:clashes|clashing|fighting|battles?|combat|skirmish(?:es)?|"
+                        r"gunfights?|exchanges? of fire|firefights?)\s+with\s+(?:the\s+)?$",
+                        re.I)
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)
 GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)

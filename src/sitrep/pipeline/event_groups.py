@@ -13,7 +13,7 @@ from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
 from .event_cues import AIRCRAFT, ATTACKER_WORD
-from .event_mention import VIOLENT, Arg, EventMention, Span
+from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
 from .event_typing import actor_kind, doc_country
 from .framework import WorkDoc
 from .triggers import Trigger
@@ -70,6 +70,18 @@ def _killed_after_arrest(m: EventMention, o: EventMention) -> bool:
     return 0 <= gap <= 7
 
 
+def _report_after(m: EventMention, o: EventMention) -> bool:
+    """One of the two is dated only by the day it was reported, within a week after the
+    other's day: "two killed in two days of unrest, the minister said on Thursday ...
+    rioting on Tuesday and Wednesday" is one event."""
+    for late, early in ((m, o), (o, m)):
+        if REPORT_DATE in late.notes and late.date and early.date and \
+                early.date.end_date <= late.date.start_date <= \
+                early.date.end_date + timedelta(days=7):
+            return True
+    return False
+
+
 def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     score = 0.0
     contained = False
@@ -79,7 +91,7 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
         if m.event_type not in VIOLENT and m.sub_event_type != o.sub_event_type:
             return None
         if m.date and o.date and not _overlap(m.date, o.date) and \
-                not _killed_after_arrest(m, o):
+                not _killed_after_arrest(m, o) and not _report_after(m, o):
             return None
         if m.place and o.place:
             pm, po = m.place[1].place, o.place[1].place
@@ -236,6 +248,10 @@ def corefer(m: EventMention, events: list[list[EventMention]]) -> int | None:
     return best[1] if best else None
 
 
+_PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:village|town|commune|locality|"
+                           r"hamlet|city|settlement)\s+of\s+)?", re.I)
+
+
 def can_stand_alone(m: EventMention) -> bool:
     if m.count_only:
         return False
@@ -253,7 +269,12 @@ def can_stand_alone(m: EventMention) -> bool:
     if m.event_type == "Strategic developments" and not m.trigger.entry.distributive and (
             not named or m.date is None):
         return False  # an undated development told in passing is background colour
-    return bool(m.date or m.quantities or (precise_place and m.args))
+    return bool(m.date or m.quantities or (precise_place and m.args)) or (
+        precise_place and m.event_type in VIOLENT and m.trigger.form == "verbs"
+        and not m.anaphoric and not m.trigger.text.endswith("ing") and _PLACE_OBJECT.fullmatch(
+            m.sentence.text, m.trigger.end - m.sentence.start,
+            m.place[0].start - m.sentence.start) is not None)
+    # ("another group attacked Yoro": a town the verb hit is an event, whoever did it)
 
 
 def _demonym_before(work: WorkDoc, m: EventMention) -> tuple[str, Span] | None:
@@ -476,6 +497,7 @@ def _registry_actor(pack: Any, actor_id: str) -> Any:
         return None
 
 
+_CROSS_BORDER = frozenset({"jihadist_group", "armed_group", "militia"})
 # "assailants who came from the Malian side", "across the Nigerien border": where they came
 # from, not where the event was
 _FROM_SIDE = re.compile(r"\s+(?:side|border|frontier|territory)\b", re.I)
@@ -513,7 +535,11 @@ def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
     group_home = next(((a, x) for a, x in homes if x.kind != "person"), None)
     if found is None and group_home is not None:
         a, x = group_home
-        found = (x.country, a.mention.start, a.mention.end, "actor's country")
+        countries = {res.place.country for _, res in work.places if res.place.country}
+        if x.kind in _CROSS_BORDER and len(countries) == 1 and x.country not in countries:
+            pass  # an armed group acts across borders: the story's places say where this was
+        else:
+            found = (x.country, a.mention.start, a.mention.end, "actor's country")
     if found is None:
         country = doc_country(work)
         if country:

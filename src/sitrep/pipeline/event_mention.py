@@ -24,6 +24,11 @@ class Arg:
     mention: Any
 
 
+# the note on a mention whose only date is the day the report was given ("..., the minister
+# said on Thursday"): a day after the event, not the event's
+REPORT_DATE = "dated by the report only"
+
+
 @dataclass
 class EventMention:
     id: str

@@ -161,7 +161,12 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirm
 _ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+|"
                     r"(?:from|towards|toward|to)\s+(?:the\s+)?"
                     r"(?:(?!(?:at|in|near|on|outside|inside)\s)[\w’'-]+\s+){0,2}"
-                    r"(?:of\s+)?|and\s+(?:the\s+)?)$", re.I)
+                    r"(?:of\s+)?|and\s+(?:the\s+)?|(?:moving|travell?ing|heading|driving|road|"
+                    r"axis|way)\s+between\s+(?:the\s+)?)$", re.I)
+# "the wounded were evacuated to Niamey", "survivors fled to Djibo": where people were taken
+# after the event, never where it happened
+_TAKEN_TO = re.compile(r"\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken)\s+"
+                       r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 _ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|district|"
                        r"prefecture|commune)\s+of\s+(?:the\s+)?$", re.I)
 _ADMIN_AFTER = re.compile(r"\s+(?:region|province|department|cercle|circle|district|sector)\b",
@@ -176,9 +181,23 @@ _WEAK_LOCATIVE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!commune )(?<!
                             r"(?<!hamlet )\b(?:of|on|into|to|from)\s+(?:the\s+)?"
                             r"(?:[\w’'-]+\s+)?$", re.I)
 # "Chad's renewed ties", "Israel's": a country as a possessor, not where something happened
+_OWNER_OF_NAME = re.compile(r"['’]s?\s+(?=(?-i:[A-Z]))")
 _POSSESSOR = re.compile(r"['’]s?\s+(?!(?:\w+\s+)?(?:region|province|capital|north|south|east|west|"
                         r"centre|center|border|borders|department|commune|cercle|circle|"
                         r"territory|soil|side|city|town|village|outskirts|interior)\b)", re.I)
+
+
+# what stands between a place and the area that holds it: "X, a river town in the Y circle",
+# "X, in Y province"
+_CONTAINER = re.compile(r",\s+(?:an?\s+(?:[\w’'-]+\s+){0,3}?(?:town|village|city|commune|"
+                        r"locality|hamlet|settlement|district)\s+)?(?:in|of)\s+(?:the\s+)?"
+                        r"(?:(?:[\w’'-]+\s+){0,2}?(?:[\w’'-]+['’]s?\s+))?", re.I)
+
+
+def _contained_by(pm: Any, places: Sequence[Any], text: str) -> bool:
+    """Whether ``pm`` is named only to locate the place just before it."""
+    return any(o is not pm and o.end <= pm.start and r.geo_precision < 3 and _CONTAINER.fullmatch(
+        text, o.end, pm.start) is not None for o, r in places)
 
 
 def event_place(trig: Trigger, places: list[Any], text: str,
@@ -192,8 +211,13 @@ def event_place(trig: Trigger, places: list[Any], text: str,
     for pm, res in places:
         # "KIDAL, Mali — ...": the dateline says where the report was filed, which is where
         # the event was only when the sentence names no other place
-        if res.place.feature_code == "PCLI" and _ACTS_AFTER.match(text, pm.end):
-            continue  # "Mali declared a state of emergency": the state acting, not a place
+        if res.place.feature_code == "PCLI" and (_ACTS_AFTER.match(text, pm.end) or (
+                _OWNER_OF_NAME.match(text, pm.end) and not any(
+                    o.start == _OWNER_OF_NAME.match(text, pm.end).end() for o, _ in places))):  # type: ignore[union-attr]
+            continue  # "Mali declared a state of emergency": the state acting, not a place;
+            # "fighters of Russia's Wagner Group": the owner of a name
+        if _TAKEN_TO.search(text, max(0, pm.start - 50), pm.start):
+            continue
         dateline = 150 if pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n") \
             else 0
         dist = abs(pm.start - trig.start) + dateline
@@ -211,6 +235,8 @@ def event_place(trig: Trigger, places: list[Any], text: str,
         if res.geo_precision < 3 and (locative and " of " in before and _ADMIN_OF.search(before)
                                       or _ADMIN_AFTER.match(text, pm.end)):
             weak += 60  # "the sector of Ségou", "the Mopti region": an area named after its town
+        if _contained_by(pm, places, text):
+            weak += 90  # "Diafarabe, a river town in the Tenenkou circle": the area holding it
         scored.append((dist + (0 if locative else 60) + weak + route
                        + 30 * (res.geo_precision - 1),
                        pm.start, (pm, res)))
@@ -262,7 +288,8 @@ def place_told_before(rel: str, places: Sequence[Any], start: int,
     if text and len(before) > 1:
         # ("X, in the commune of Y", "Welingara, near Nara": Y and Nara only locate X)
         before = [p for p in before if not _seat_of_area(text, p[0])
-                  and not _NEAR_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)] or before
+                  and not _NEAR_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)
+                  and not _contained_by(p[0], before, text)] or before
     if len(before) > 1 and _SMALL_PLACE.search(hit.group(0)):
         # "the village" is not the city named after it ("the name of X is on every lip in Mopti")
         before = [p for p in before if p[1].place.population < VILLAGE_PEOPLE] or before

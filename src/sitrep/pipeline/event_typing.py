@@ -111,6 +111,7 @@ def actor_kind(work: WorkDoc, actor_id: str) -> str | None:
         return "state_forces" if actor_id.startswith("state_forces") else None
 
 
+_ARMED_GROUP_KINDS = frozenset({"armed_group", "jihadist_group", "militia"})
 _CROWD = re.compile(r"\b(?:youths?|crowds?|mobs?|protesters|demonstrators|rioters|"
                     r"angry residents|students)\b[^.;]{0,60}$", re.I)
 _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set ablaze|"
@@ -119,6 +120,7 @@ _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set abl
                             r"throwing stones|stone-throwing|burn(?:ed|t|ing) tyres|vandali[sz]ed|"
                             r"clashed with (?:police|security forces))\b", re.I)
 _PROTESTERS = r"(?:protesters|demonstrators|marchers)\b"
+_POLICE_AFTER = re.compile(r"\s+(?:with|against)\s+(?:the\s+)?(?:riot\s+)?police\b", re.I)
 _AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?(?:crowds? of\s+)?"
                             + _PROTESTERS, re.I)
 # "fired on marchers": the trigger's own preposition
@@ -187,6 +189,12 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     entry = m.trigger.entry
     if entry.id in ("riot", "protest"):
         _crowd_sides(m, work)
+    if entry.id == "riot" and any(
+            a.role == "actor1" and (a.actor_id == "unidentified_armed_group" or actor_kind(
+                work, a.actor_id) in _ARMED_GROUP_KINDS) for a in m.args):
+        # "gunmen clashed with police": an armed group's fight is a battle, not a riot
+        m.event_type, m.sub_event_type = "Battles", "Armed clash"
+        return
     if entry.id == "protest" and any(q.kind == "killed" and q.side != "attackers"
                                      for q in m.quantities):
         forces = [a for a in m.args if a.role in ("actor2", "assoc_actor_2")
@@ -218,6 +226,12 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
             m.notes.append("property destroyed with people killed: coded as the attack")
             return
     rel = m.sentence.text
+    if entry.id == "armed_clash" and _VIOLENT_CROWD.search(rel) and _POLICE_AFTER.match(
+            text, m.trigger.end) and not any(a.role == "actor1" for a in m.args):
+        # "supporters of the candidate burned tyres, looted shops and fought with police"
+        m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
+        m.target = "crowd"
+        return
     if entry.id == "protest" and _VIOLENT_CROWD.search(rel):
         # "marched ... and tried to storm the embassy, smashing windows": a riot
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"

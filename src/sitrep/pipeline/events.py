@@ -36,7 +36,7 @@ from .event_context import (
 )
 from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
-from .event_mention import VIOLENT, Arg, EventMention
+from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
 from .event_setting import place_told_before, sequel_start, vague_place
@@ -55,7 +55,7 @@ from .event_story import (
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
 from .framework import Sentence, WorkDoc
 from .numbers import Count
-from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places
+from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
 from .roles import assign_roles, is_state
 from .triggers import Trigger
@@ -139,6 +139,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             undated = bool(events) and not any(o.date for o in events[-1]) and \
                 sent.idx - events[-1][-1].sentence.idx <= 2
             found = follow_up(work, view, sent, count_entry, undated)
+        found = [e for f in found for e in split_tolls(f, view.places, work.text)]
         for m in found:
             if m.date is not None and REPORT_DATE in m.notes and \
                     later_day(work, dates_of, by_sentence, sent, m.date):
@@ -194,6 +195,11 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     mentions.extend(share_claims(work, events))
     taken = {o.sentence.idx for g in events for o in g}
     for key, group in enumerate(events):
+        if any(o.date and REPORT_DATE not in o.notes for o in group):
+            for o in group:  # the day a sentence of the story gives beats the report's day
+                if REPORT_DATE in o.notes:
+                    o.date = None
+                    o.notes.remove(REPORT_DATE)
         story = story_date(work, group, dates_of)
         why = "the story's day told in a sentence before"
         if story is None:
@@ -213,9 +219,6 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
         group_claim(work, group)
     return mentions
 
-
-
-REPORT_DATE = "dated by the report only"
 
 
 
@@ -243,6 +246,8 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
                   triggers: list[Trigger]) -> list[EventMention]:
     rel = sent.text
     usable = []
+    memorial = any(t.entry.id == "protest" and t.form == "verbs" and cue.MEMORIAL_AFTER.match(
+        rel, t.end - sent.start) for t in triggers) and not cue.PROTEST_AIM.search(rel)
     for t in triggers:
         if _in_span(t.start, view.actors):
             continue  # "Battle" inside an actor's name
@@ -268,6 +273,13 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
                 for d in view.dates):
             continue  # "since a deadly attack on soldiers last year": a time mark (but "since
             # the Inatès attack", "since the 26 July coup" tell which event)
+        if t.entry.id == "arrests" and t.form == "verbs" and any(
+                u.entry.weak for u in triggers) and cue.COUNT_BEFORE.search(rel, max(0, a - 30), a):
+            continue  # "seven terrorists neutralised and eight arrested": the fight's toll
+        if t.entry.id == "protest" and t.form == "verbs" and cue.ARMED_BEFORE.search(
+                rel, max(0, a - 40), a) or memorial and (t.entry.id == "protest" or t.entry.weak):
+            continue  # fighters massing; relatives gathered to remember the dead (and "the
+            # soldiers killed at X" they remember is that past event, not a new one)
         if told_in_passing(t, rel, a, sent.start, view.actors):
             continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
         if t.entry.sub_type == "Agreement" and t.form == "nouns" and \
@@ -409,6 +421,14 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                 if lost[0] in group:
                     group.remove(lost[0])
             roles.actor2 = lost[:1]
+    if trig.entry.state_sub_type and not roles.actor2 and " with " in text[trig.end:hi]:
+        # "regained control of Anefis after clashes with the CSP": the side fought is the one
+        # the town was taken from
+        fought = [a for a in roles.assoc1 if cue.FIGHT_WITH.search(
+            text, max(trig.end, a.start - 40), a.start)]
+        if fought:
+            roles.assoc1.remove(fought[0])
+            roles.actor2 = fought[:1]
     if trig.entry.id == "armed_clash" and " between " in text[trig.end:hi]:
         sides = clash_sides(text, trig.end, hi, actors)
         if sides is not None:  # "clashes erupted ... between the GATIA militia and the CMA"
@@ -534,9 +554,12 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         trig.form == "verbs" and cue.PRESENT.search(words[0]) is not None
         and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")
-    if plural_or_generic and m.date is not None and abs(m.date.start - trig.start) > 60:
-        specific_date = False  # "the attacks came after ... an accord signed in June"
-        m.date = None
+    if plural_or_generic and m.date is not None and abs(m.date.start - trig.start) - sum(
+            a.end - a.start for a in actors if min(m.date.start, trig.start) <= a.start
+            < max(m.date.start, trig.start)) > 60:
+        specific_date = False  # "the attacks came after ... an accord signed in June" (an
+        m.date = None  # actor's long name between them is no distance: "on Tuesday, fighters
+        # of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) launched attacks")
     one_day_here = m.date is not None and m.date.precision == "day" and \
         m.place is not None and m.place[1].geo_precision < 3
     tally = (plural_or_generic or trig.entry.weak) and attr.PERIOD.search(rel) is not None
@@ -557,6 +580,13 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             cue.VAGUE_COUNT.match(
             text, trig.end) and not (m.date and m.date.precision == "day"):
         return None  # "French forces have killed several al-Qaeda leaders": a tally
+    if trig.form == "verbs" and (trig.entry.by_target or trig.entry.weak) and quants and \
+            cue.IN_SEVERAL.match(text, trig.end):
+        # "soldiers killed at least 38 civilians in two incidents": the sum of events the story
+        # tells apart, no event of its own
+        m.quantities = []
+        m.anaphoric = m.count_only = True
+        m.notes.append("the toll of several events counted together is left out")
     if trig.form == "plurals" and cue.COUNTED.search(before):
         if not quants:
             return None  # "two separate attacks hit the region": a summary of events told apart

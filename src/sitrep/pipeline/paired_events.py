@@ -7,6 +7,7 @@ listed date)."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from ..model import stable_id
 from . import attribution as attr
 from .event_mention import Arg, EventMention, Span
+from .numbers import Count, parse_number
+from .quantities import Quantity
 
 ONE_AND_OTHER = re.compile(r"\bone\s+(?:on|at|in|near|against|targeting)\b(?P<one>.*?)"
                             r"\band\s+the\s+other\s+(?:on|at|in|near|against|targeting)\b"
@@ -73,9 +76,22 @@ def split_pair(m: EventMention, places: list[Any], doc_text: str,
     return out
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*$")
+# "in the regional capital Kayes and in the border towns of Diboli and Sandare"
+_TOWNS_OF = (r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:towns?|villages?|localities|communes?|cities|"
+             r"city|capital)\s+(?:of\s+)?)?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:in|at)\s+)?" + _TOWNS_OF + r"\s*$",
+                       re.I)
 _ENUMERATED = re.compile(r"among them|including", re.I)
-_LIST_OPEN = re.compile(r"\b(?:in|at|on|among them|including)\s+(?:the\s+towns?\s+of\s+)?$", re.I)
+_LIST_OPEN = re.compile(r"\b(?:in|at|on|among them|including)\s+" + _TOWNS_OF + "$", re.I)
+
+
+def _share(q: Quantity, n: int) -> Quantity:
+    c = q.count
+
+    def part(v: int | None) -> int | None:
+        return None if v is None else max(1, round(v / n))
+    return dataclasses.replace(q, count=Count(part(c.value) or 1, part(c.low), part(c.high),
+                                              True))
 
 
 def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
@@ -104,6 +120,11 @@ def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[Even
         e.id = stable_id(m.document_id, m.trigger.start, m.trigger.end, p[0].start)
         e.place = p
         e.notes = m.notes + [f"one of several {m.trigger.text} listed by place"]
+        if m.quantities and m.trigger.entry.by_target:
+            # "about 100 killed in attacks on X and Y": the toll is the places' sum; each place
+            # gets an even share (ACLED's rule), so the sum is not counted once per place
+            e.quantities = [_share(q, len(listed)) for q in m.quantities]
+            e.notes.append(f"an even share of a toll given for {len(listed)} places")
         out.append(e)
     return out
 
@@ -135,3 +156,49 @@ def distributed(work: Any, dates: list[Any], places: list[Any], sent: Any,
         m.notes.append(f"one of several {trig.text} listed in one sentence")
         out.append(m)
     return out
+
+
+# "24 people had died in Gangafani II and 14 in Yoro": a toll given place by place
+_TOLL_AT = re.compile(r"\s+(?:in|at)\s+(?:(?:the\s+)?(?:village|town|hamlet|locality)\s+of\s+)?",
+                      re.I)
+_AND_COUNT_AT = re.compile(r"(?:\s+(?-i:I{1,3}|IV|[A-Z]))?\s*(?:,\s*|\s+)and\s+"
+                           r"(?P<num>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:more\s+|others?\s+)?(?:in|at)\s+(?:nearby\s+|neighbouring\s+|"
+                           r"(?:the\s+)?(?:village|town|hamlet|locality)\s+of\s+)?", re.I)
+
+
+def split_tolls(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
+    """ "killed 179 people in Soro and 44 in nearby Nondin", "24 people had died in X and 14 in
+    Y": one event per place, each with its own count, or ``[m]``. The second count's words
+    ("14 in Y") are its quantity's span."""
+    if not m.quantities or " and " not in m.sentence.text:
+        return [m]
+    towns = sorted((p for p in places if m.sentence.start <= p[0].start < m.sentence.end
+                    and p[1].geo_precision < 3), key=lambda p: p[0].start)
+    for q in m.quantities:
+        if q.kind != "killed" or q.part_of is not None:
+            continue
+        first = next((p for p in towns if _TOLL_AT.fullmatch(doc_text, q.end, p[0].start)), None)
+        if first is None:
+            continue
+        second = next((p for p in towns if p[0].start > first[0].end
+                       and _AND_COUNT_AT.fullmatch(doc_text, first[0].end, p[0].start)), None)
+        if second is None:
+            continue
+        hit = _AND_COUNT_AT.fullmatch(doc_text, first[0].end, second[0].start)
+        assert hit is not None
+        value = parse_number(hit.group("num"))
+        if not value:
+            continue
+        start = hit.start("num")
+        other = Quantity(start, second[0].end, doc_text[start:second[0].end], "killed",
+                         Count(value, value, value), q.side)
+        one, two = copy.copy(m), copy.copy(m)
+        one.place, two.place = first, second
+        one.quantities = [x for x in m.quantities if x is q or x.kind != "killed"]
+        two.quantities = [other]
+        two.id = stable_id(m.document_id, m.trigger.start, m.trigger.end, second[0].start)
+        one.notes = m.notes + ["a toll given place by place"]
+        two.notes = one.notes
+        two.args = [a for a in m.args if a.role != "actor2" or a.actor_id.startswith("civilians")]
+        return [one, two]
+    return [m]

@@ -62,7 +62,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # passive, so the counted noun may be followed by a longer modifier
         ("by_death", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:(?:of|from|in|at)\s"
                      rf"[^.;,]{{0,60}}?\s+)?(?:(?:have|has|had)\s+)?(?:(?:also|reportedly|"
-                     rf"all)\s+)?(?P<state>died|perished|lost their lives)\b"),
+                     rf"all)\s+)?(?P<state>died|perished|lost their lives|fell)\b"),
         # "the 20 victims", "90 dead", "dozens of casualties", "170 hostages"
         ("by_noun", rf"(?<![\w.,]){QUANTITY}\s+(?:of\s+)?{_NOUNS}(?P<toll>victims|dead|deaths|"
                     rf"fatalities|casualties|hostages|injured|wounded|injuries|bodies)\b"),
@@ -114,6 +114,7 @@ _SIDE_RE = [(side, re.compile(rf"\b(?:{words})\b", re.I)) for side, words in _SI
 _NOUN_AFTER = re.compile(rf"(?:\s+of)?(?:\s+(?:the|its|their))?(?:\s+{_STOP}[\w’'-]+){{0,4}}")
 _ANOTHER_COUNT = re.compile(r",\s+and\s+(?:\d|an?\s|one|two|three|four|five|six|seven|eight|"
                             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)", re.I)
+_OWN_DEATH_VERB = re.compile(r"\s(?:fell|died|perished)\s+and\s", re.I)
 _FREED = re.compile(r"\b(?:freed|released|rescued|liberated|set free)\b", re.I)
 _OUR_MEN = re.compile(r"\s+of\s+(?:our|its|their)\s+men\b", re.I)  # "we lost 17 of our men"
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|"
@@ -126,7 +127,7 @@ _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|
                   r"\bKIA\b|\bWIA\b|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
                   r"tally|victim|couple|"
-                  r"fatalit|casualt|bodies|remains|corpses|lost|losing", re.I)
+                  r"fatalit|casualt|bodies|remains|corpses|lost|losing|\bfell\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def find_quantities(sentence: str, offset: int = 0,
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     date_spans = [(d.start - offset, d.end - offset) for d in dates]
-    deaths = "died" in sentence or "perish" in sentence or "lost their lives" in sentence
+    deaths = "died" in sentence or "perish" in sentence or "lost their lives" in sentence or \
+        "fell" in sentence
     number = "number of" in sentence
     one = "ing a" in sentence or "ed a" in sentence or "ing an" in sentence
     for name, rx in PATTERNS:
@@ -189,8 +191,11 @@ def find_quantities(sentence: str, offset: int = 0,
                 continue
             if any(s <= num_span[0] < e for s, e in taken):
                 continue
-            if name == "by_state" and _ANOTHER_COUNT.search(m.group(0), num_span[1] - m.start()):
-                continue  # "lost seventeen of our men, and twenty others were wounded"
+            if name == "by_state" and (_ANOTHER_COUNT.search(m.group(0), num_span[1] - m.start())
+                                       or _OWN_DEATH_VERB.search(m.group(0),
+                                                                 num_span[1] - m.start())):
+                continue  # "lost seventeen of our men, and twenty others were wounded", "34 of
+                # our soldiers fell and 14 others were wounded": the verb is another count's
             if name == "by_noun" and _VAGUE.match(sentence, num_span[0]):
                 continue  # "several victims were buried the next morning": no count
             if name == "by_noun" and _PARTITIVE.match(sentence, num_span[1]):
@@ -229,6 +234,8 @@ def find_quantities(sentence: str, offset: int = 0,
                 kind = "killed"
             noun = (m.group("noun") or "") if "noun" in rx.groupindex else ""
             side = _side(noun) or _side(_NOUN_AFTER.match(sentence, num_span[1]).group(0))  # type: ignore[union-attr]
+            if name == "by_death" and m.group("state").lower() == "fell" and side != "forces":
+                continue  # "34 of our soldiers fell" (in combat); "two towns fell" is no toll
             if name == "by_verb" and m.group("verb").lower() in ("lost", "losing") \
                     and side != "forces" and not _OUR_MEN.match(sentence, num_span[1]):
                 continue  # "lost 3 points", "lost 2 bases": only lost soldiers are deaths

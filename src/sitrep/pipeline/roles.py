@@ -73,7 +73,8 @@ _NOT_PARTICIPANT = re.compile(r"\b(?:affiliated with|affiliated to|linked to|lin
                               r"in favou?r of)\s+(?:the\s+)?"
                               r"(?:[A-Z]?[a-z]+\s+){0,4}$")
 # "In reprisal, members of the Koglweogo attacked ...": a clause's subject, the group acting
-_MEMBERS_SUBJECT = re.compile(r"(?:^|,\s+)(?:(?:some|several|armed|suspected|alleged)\s+)?"
+# (and "killed by members of the VDP": the agent)
+_MEMBERS_SUBJECT = re.compile(r"(?:^|,\s+|\bby\s+)(?:(?:some|several|armed|suspected|alleged)\s+)?"
                               r"members\s+of\s+(?:the\s+)?$", re.I)
 # the target of an operation the event happened during, not of the event's own verb
 _DURING_OPERATION = re.compile(r"\bduring\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}"
@@ -111,6 +112,9 @@ _OTHER_AGENT = re.compile(r"\s(?!(?:perpetrat|committ|stag|launch|conduct|orches
                           r"organi[sz]|plann|mastermind|order|claim|execut|carri|undertak|"
                           r"inflict|caus|fir|detonat|plant|set)\w*\s)[a-z]{3,}(?:ed|en)\s+by\s+"
                           r"(?:the\s+|an?\s+)?$")
+_BY_MEMBERS_OF = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+)?(?:members|fighters|elements|men|"
+                            r"militants|soldiers|troops|militiamen|units?|operatives|gunmen)\s+"
+                            r"of\s+(?:the\s+)?$", re.I)
 _RECIPROCAL = re.compile(r"clashed|fought|battled|exchanged fire|skirmished|clashing|fighting",
                          re.I)
 _STATE_KINDS = frozenset({"state_forces", "police", "foreign_forces", "pmc", "mission",
@@ -313,6 +317,8 @@ def _role_after(gap: str, form: str, reciprocal: bool = False) -> str | None:
             and any(w in ("by", "on", "against", "targeting") for w in words[:-1]):
         words.pop()  # "by X and JNIM", "on a convoy of Malian troops": the earlier one rules
     p = words[-1]
+    if p == "of" and _BY_MEMBERS_OF.search(gap):
+        return "actor1"  # "killed ... by members of the VDP": the group's men did it
     if p == "by" and _OTHER_AGENT.search(gap):
         return None  # "protested against the sanctions imposed by ECOWAS": another verb's agent
     if p == "by" or p in ("backed by", "supported by") and len(preps) == 1:

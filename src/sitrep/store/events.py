@@ -142,8 +142,12 @@ def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | No
     low = sum(p.low or 0 for p in parts.values())
     best = sum(p.best or 0 for p in parts.values())
     high = sum((p.high if p.high is not None else p.best) or 0 for p in parts.values())
-    if whole.best is not None:  # a stated whole toll is the conservative best
-        low, best = min(low, whole.low if whole.low is not None else low), whole.best
+    if whole.best is not None:
+        # a stated whole toll is the conservative best; one smaller than the sides it should
+        # contain counts only some of them ("ten peacekeepers were killed ... several of them
+        # [the assailants] were killed") and stays a reading, not the best
+        low = min(low, whole.low if whole.low is not None else low)
+        best = whole.best if whole.best >= best else best
         high = max(high, whole.high or 0)
     figures = whole.figures + tuple(f for p in parts.values() for f in p.figures)
     return Reconciled(low, best, high, figures), detail

@@ -32,7 +32,6 @@ from .event_context import (
     group_change_roles,
     group_claim,
     news_perfect,
-    told_in_passing,
 )
 from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
@@ -58,6 +57,7 @@ from .numbers import Count
 from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
 from .roles import assign_roles, is_state
+from .told_triggers import telling_triggers
 from .triggers import Trigger
 
 __all__ = ["EventMention", "build_mentions"]
@@ -245,56 +245,9 @@ def _clause_of(starts: list[int], pos: int) -> int:
 def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
                   triggers: list[Trigger]) -> list[EventMention]:
     rel = sent.text
-    usable = []
-    memorial = any(t.entry.id == "protest" and t.form == "verbs" and cue.MEMORIAL_AFTER.match(
-        rel, t.end - sent.start) for t in triggers) and not cue.PROTEST_AIM.search(rel)
-    for t in triggers:
-        if _in_span(t.start, view.actors):
-            continue  # "Battle" inside an actor's name
-        a, b = t.start - sent.start, t.end - sent.start
-        if attr.is_hypothetical(rel, a, b) or cue.NEGATED_BEFORE.search(rel[max(0, a - 30):a]):
-            continue
-        if "eports" in rel or "umo" in rel or "claims" in rel or "allegations" in rel:
-            denial = cue.DENIED_REPORT.search(rel, max(0, a - 90), a)
-            if denial and not cue.DENIED_ROLE.search(denial.group(0)):
-                continue  # "denied reports that its camp had been overrun": no event told
-        if t.entry.type == "Explosions/Remote violence" and "heard" in rel and \
-                cue.HEARD.match(rel, b):
-            continue  # "gunfire and explosions were heard": the sound of a fight, not a bombing
-        if t.form == "verbs" and cue.DETERMINER_BEFORE.search(rel, max(0, a - 6), a):
-            continue  # "the besieged town", "a destroyed bridge": a participle as adjective
-        if t.form == "verbs" and t.text.lower().endswith("ing") and \
-                cue.GERUND_OBJECT.search(rel, max(0, a - 6), a):
-            continue  # "accuses it of attacking villages", "jailed for looting": a charge
-        since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a) if "ince" in rel else None
-        if since and not any(sent.start + since.start() <= pm.start <= t.end + 40
-                             and res.geo_precision < 3 for pm, res in view.places) and not any(
-                sent.start + since.start() <= d.start < t.end + 40 and d.precision == "day"
-                for d in view.dates):
-            continue  # "since a deadly attack on soldiers last year": a time mark (but "since
-            # the Inatès attack", "since the 26 July coup" tell which event)
-        if t.entry.id == "arrests" and t.form == "verbs" and any(
-                u.entry.weak for u in triggers) and cue.COUNT_BEFORE.search(rel, max(0, a - 30), a):
-            continue  # "seven terrorists neutralised and eight arrested": the fight's toll
-        if t.entry.id == "protest" and t.form == "verbs" and cue.ARMED_BEFORE.search(
-                rel, max(0, a - 40), a) or memorial and (t.entry.id == "protest" or t.entry.weak):
-            continue  # fighters massing; relatives gathered to remember the dead (and "the
-            # soldiers killed at X" they remember is that past event, not a new one)
-        if told_in_passing(t, rel, a, sent.start, view.actors):
-            continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
-        if t.entry.sub_type == "Agreement" and t.form == "nouns" and \
-                cue.NAMED_ACCORD.search(rel, max(0, a - 40), a):
-            continue  # "the breakdown of the Algiers agreement": an accord already named
-        usable.append(t)
+    usable = telling_triggers(sent, triggers, view.actors, view.places, view.dates)
     if not usable or attr.is_question(rel):
         return []
-    plain = [t for t in usable if not cue.SUPERLATIVE.search(
-        rel, max(0, t.start - sent.start - 40), t.start - sent.start)
-        and not cue.REFERENCE.search(rel, max(0, t.start - sent.start - 40), t.start - sent.start)]
-    # "..., in the deadliest attack since 2015": a comparison; "arrested in connection with
-    # the assault": a reference to another event, while this sentence tells of an arrest
-    if any(not t.entry.weak for t in plain):
-        usable = plain
     strong = [t for t in usable if not t.entry.weak]
     # "gunmen stormed a resort ... before special forces regained control of the site": the end
     # of a siege does not name the event when the sentence tells the attack itself

@@ -96,6 +96,7 @@ _GROUP_ANAPHOR = re.compile(
     r"alliance|militia|faction))\s+(?:(?:has|had|have|also|later|then|itself|reportedly|"
     r"subsequently)\s+)*$")
 GROUP_KINDS = frozenset({"jihadist_group", "armed_group", "militia", "political"})
+ARMED_GROUP_KINDS = GROUP_KINDS - {"political"}  # groups that fight
 
 
 def actor_kind_of(work: WorkDoc, actor_id: str) -> str | None:

@@ -67,10 +67,6 @@ STORY_AGAIN = re.compile(r"\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|a
 # time mark (kept only when it names where it happened)
 SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the|its|their|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
-# "seven terrorists neutralised and eight arrested": a count of the captured in a toll
-COUNT_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve|dozens|several|others?)\s+(?:[\w-]+\s+)?(?:were\s+)?$",
-                          re.I)
 # "armed terrorists gathered in the area of X": fighters massing, not a protest
 ARMED_BEFORE = re.compile(r"\b(?:terrorists|jihadists|militants|gunmen|insurgents|fighters|"
                           r"bandits|armed men|rebels|assailants|attackers)\s+(?:\w+\s+){0,2}$",

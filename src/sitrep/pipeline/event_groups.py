@@ -12,6 +12,7 @@ from typing import Any
 from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
+from .event_context import ARMED_GROUP_KINDS
 from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
 from .event_typing import actor_kind, doc_country
@@ -497,7 +498,6 @@ def _registry_actor(pack: Any, actor_id: str) -> Any:
         return None
 
 
-_CROSS_BORDER = frozenset({"jihadist_group", "armed_group", "militia"})
 # "assailants who came from the Malian side", "across the Nigerien border": where they came
 # from, not where the event was
 _FROM_SIDE = re.compile(r"\s+(?:side|border|frontier|territory)\b", re.I)
@@ -536,9 +536,10 @@ def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
     if found is None and group_home is not None:
         a, x = group_home
         countries = {res.place.country for _, res in work.places if res.place.country}
-        if x.kind in _CROSS_BORDER and len(countries) == 1 and x.country not in countries:
-            pass  # an armed group acts across borders: the story's places say where this was
-        else:
+        # an armed group acts across borders: when the story's places all lie in one other
+        # country, they say where this was
+        if not (x.kind in ARMED_GROUP_KINDS and len(countries) == 1
+                and x.country not in countries):
             found = (x.country, a.mention.start, a.mention.end, "actor's country")
     if found is None:
         country = doc_country(work)

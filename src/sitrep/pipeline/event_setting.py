@@ -196,8 +196,8 @@ _CONTAINER = re.compile(r",\s+(?:an?\s+(?:[\w’'-]+\s+){0,3}?(?:town|village|ci
 
 def _contained_by(pm: Any, places: Sequence[Any], text: str) -> bool:
     """Whether ``pm`` is named only to locate the place just before it."""
-    return any(o is not pm and o.end <= pm.start and r.geo_precision < 3 and _CONTAINER.fullmatch(
-        text, o.end, pm.start) is not None for o, r in places)
+    return any(o is not pm and 0 <= pm.start - o.end <= 80 and r.geo_precision < 3
+               and _CONTAINER.fullmatch(text, o.end, pm.start) is not None for o, r in places)
 
 
 def event_place(trig: Trigger, places: list[Any], text: str,
@@ -211,9 +211,9 @@ def event_place(trig: Trigger, places: list[Any], text: str,
     for pm, res in places:
         # "KIDAL, Mali — ...": the dateline says where the report was filed, which is where
         # the event was only when the sentence names no other place
+        owner = _OWNER_OF_NAME.match(text, pm.end) if res.place.feature_code == "PCLI" else None
         if res.place.feature_code == "PCLI" and (_ACTS_AFTER.match(text, pm.end) or (
-                _OWNER_OF_NAME.match(text, pm.end) and not any(
-                    o.start == _OWNER_OF_NAME.match(text, pm.end).end() for o, _ in places))):  # type: ignore[union-attr]
+                owner and not any(o.start == owner.end() for o, _ in places))):
             continue  # "Mali declared a state of emergency": the state acting, not a place;
             # "fighters of Russia's Wagner Group": the owner of a name
         if _TAKEN_TO.search(text, max(0, pm.start - 50), pm.start):

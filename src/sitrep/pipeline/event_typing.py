@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .event_context import ARMED_GROUP_KINDS
 from .event_cues import AIRCRAFT
 from .event_mention import VIOLENT, Arg, EventMention, Span
 from .event_setting import is_village
@@ -111,7 +112,6 @@ def actor_kind(work: WorkDoc, actor_id: str) -> str | None:
         return "state_forces" if actor_id.startswith("state_forces") else None
 
 
-_ARMED_GROUP_KINDS = frozenset({"armed_group", "jihadist_group", "militia"})
 _CROWD = re.compile(r"\b(?:youths?|crowds?|mobs?|protesters|demonstrators|rioters|"
                     r"angry residents|students)\b[^.;]{0,60}$", re.I)
 _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set ablaze|"
@@ -191,7 +191,7 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         _crowd_sides(m, work)
     if entry.id == "riot" and any(
             a.role == "actor1" and (a.actor_id == "unidentified_armed_group" or actor_kind(
-                work, a.actor_id) in _ARMED_GROUP_KINDS) for a in m.args):
+                work, a.actor_id) in ARMED_GROUP_KINDS) for a in m.args):
         # "gunmen clashed with police": an armed group's fight is a battle, not a riot
         m.event_type, m.sub_event_type = "Battles", "Armed clash"
         return

@@ -90,8 +90,8 @@ def _share(q: Quantity, n: int) -> Quantity:
 
     def part(v: int | None) -> int | None:
         return None if v is None else max(1, round(v / n))
-    return dataclasses.replace(q, count=Count(part(c.value) or 1, part(c.low), part(c.high),
-                                              True))
+    return dataclasses.replace(q, count=Count(max(1, round(c.value / n)), part(c.low),
+                                              part(c.high), True))
 
 
 def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
@@ -159,11 +159,10 @@ def distributed(work: Any, dates: list[Any], places: list[Any], sent: Any,
 
 
 # "24 people had died in Gangafani II and 14 in Yoro": a toll given place by place
-_TOLL_AT = re.compile(r"\s+(?:in|at)\s+(?:(?:the\s+)?(?:village|town|hamlet|locality)\s+of\s+)?",
-                      re.I)
+_TOLL_AT = re.compile(r"\s+(?:in|at)\s+" + _TOWNS_OF, re.I)
 _AND_COUNT_AT = re.compile(r"(?:\s+(?-i:I{1,3}|IV|[A-Z]))?\s*(?:,\s*|\s+)and\s+"
-                           r"(?P<num>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:more\s+|others?\s+)?(?:in|at)\s+(?:nearby\s+|neighbouring\s+|"
-                           r"(?:the\s+)?(?:village|town|hamlet|locality)\s+of\s+)?", re.I)
+                           r"(?P<num>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:more\s+|others?\s+)?"
+                           r"(?:in|at)\s+(?:nearby\s+|neighbouring\s+)?" + _TOWNS_OF, re.I)
 
 
 def split_tolls(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:

@@ -52,7 +52,7 @@ def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[A
             continue  # "since a deadly attack on soldiers last year": a time mark (but "since
             # the Inatès attack", "since the 26 July coup" tell which event)
         if t.entry.id == "arrests" and t.form == "verbs" and any(
-                u.entry.weak for u in triggers) and cue.COUNT_BEFORE.search(rel, max(0, a - 30), a):
+                u.entry.weak for u in triggers) and cue.COUNTED.search(rel, max(0, a - 30), a):
             continue  # "seven terrorists neutralised and eight arrested": the fight's toll
         if t.entry.id == "protest" and t.form == "verbs" and cue.ARMED_BEFORE.search(
                 rel, max(0, a - 40), a) or memorial and (t.entry.id == "protest" or t.entry.weak):

@@ -115,6 +115,8 @@ def _place_evidence(a: MentionRecord, b: MentionRecord) -> float | None:
             return 2.0
         return 1.0 if "year" not in (a.precision, b.precision) else COARSE_PLACE
     km = _km(a, b)
+    if a.precision and b.precision and a.precision != b.precision:
+        return True  # "on Wednesday ... earlier this month": told as two times
     precise = (a.geo_precision or 3) <= 2 and (b.geo_precision or 3) <= 2
     if km is not None and precise:
         if km <= NEAR_KM:
@@ -143,6 +145,8 @@ def _kept_apart_by_extraction(a: MentionRecord, b: MentionRecord) -> bool:
             (a.date_start, a.date_end or a.date_start) != (b.date_start, b.date_end or
                                                           b.date_start)):
         return True
+    if a.precision and b.precision and a.precision != b.precision:
+        return True  # "on Wednesday ... earlier this month": told as two times
     precise = (a.geo_precision or 3) <= 2 and (b.geo_precision or 3) <= 2
     places = _place_key(a), _place_key(b)
     return precise and all(places) and places[0] != places[1]

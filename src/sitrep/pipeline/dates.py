@@ -77,7 +77,7 @@ DATE_RE = re.compile(
         r"next|past)\s+(?P<yu>year|month|week)\b(?![-\s]?end))",
         # "overnight from Tuesday to Wednesday" is a span; the bare "perpetrated Tuesday" is
         # found by _bare_weekdays
-        r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|of|(?:during\s+|in\s+)?"
+        r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|of|from|(?:during\s+|in\s+)?"
         r"the night (?:of|from)|overnight(?:\s+from)?|between)\s+"
         r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         r"(?:\s+(?:and|to|until|into)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -381,6 +381,22 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
                 last_day = dm
             if dm.kind in ("absolute", "year") and dm.qualifier not in ("range", "decade"):
                 anchor = dm
+    return _weekday_labels_dropped(text, out, offset)
+
+
+_LABEL_GAP = re.compile(r",?\s{1,2}(?:the\s+)?$")
+
+
+def _weekday_labels_dropped(text: str, found: list[DateMention],
+                            offset: int) -> list[DateMention]:
+    """ "on Thursday 6 April", "Sunday, March 17": the weekday names the day the date gives,
+    it is not a second date (read alone it is the Thursday before publication)."""
+    out = list(found)
+    for a, b in zip(found, found[1:]):
+        if a.kind == "relative" and b.kind == "absolute" and b.precision == "day" and \
+                a.text.rstrip().lower().endswith(tuple(WEEKDAYS)) and \
+                _LABEL_GAP.match(text[a.end - offset:b.start - offset]):
+            out.remove(a)
     return out
 
 

@@ -71,6 +71,12 @@ def _killed_after_arrest(m: EventMention, o: EventMention) -> bool:
     return 0 <= gap <= 7
 
 
+def _earlier_than(a: DateMention, b: DateMention) -> bool:
+    """ "Earlier this month" next to a day told: a time before that day, so another event."""
+    return any(x.precision != "day" and y.precision == "day"
+               and x.text.lower().lstrip().startswith("earlier") for x, y in ((a, b), (b, a)))
+
+
 def _report_after(m: EventMention, o: EventMention) -> bool:
     """One of the two is dated only by the day it was reported, within a week after the
     other's day: "two killed in two days of unrest, the minister said on Thursday ...
@@ -94,6 +100,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
         if m.date and o.date and not _overlap(m.date, o.date) and \
                 not _killed_after_arrest(m, o) and not _report_after(m, o):
             return None
+        if m.date and o.date and _earlier_than(m.date, o.date):
+            return None  # "... on Wednesday. Earlier this month 11 soldiers died there"
         if m.place and o.place:
             pm, po = m.place[1].place, o.place[1].place
             if pm.id != po.id and pm.country != po.country:
@@ -349,6 +357,12 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
     _detained_then_killed(group)
     _civilian_vehicle(group)
     first = group[0]
+    taken = next((m for m in group[1:] if not m.count_only
+                  and m.sub_event_type == m.trigger.entry.state_sub_type), None)
+    if first.sub_event_type == "Armed clash" and taken is not None:
+        # "troops entered Anefis after fighting with rebels ... the army said it had retaken
+        # the town": a fight that ends with the state back in the town is coded as the taking
+        first.sub_event_type = taken.sub_event_type
     if first.event_type in VIOLENT and first.sub_event_type not in _STATE_WEAPONS and not any(
             a.role in ("actor1", "claimed_by") for m in group for a in m.args):
         # ACLED codes an unnamed perpetrator of an attack as an unidentified armed group

@@ -249,7 +249,10 @@ def event_place(trig: Trigger, places: list[Any], text: str,
 _THE_TOWN = re.compile(r"(?:^|\b(?:in|near|around|outside|of|into|on|attacked|stormed|raided|"
                        r"targeted|besieged|surrounded|overran)\s+)(?:and\s+around\s+)?the\s+"
                        r"(?:same\s+|small\s+|(?-i:[A-Z][\w-]+)\s+)?(?:town|village|city|commune|"
-                       r"locality|hamlet|settlement)\b(?!\s+of\b)", re.I)
+                       r"locality|hamlet|settlement)\b(?!\s+of\b)"
+                       # "an attack on the detachment there": the place named last
+                       r"|(?<=\w\s)there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|"
+                       r"might|could|seems?|appears?|remains?|be)\b)", re.I)
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to)\s+$", re.I)

@@ -113,7 +113,9 @@ def actor_kind(work: WorkDoc, actor_id: str) -> str | None:
 
 
 _CROWD = re.compile(r"\b(?:youths?|crowds?|mobs?|protesters|demonstrators|rioters|"
-                    r"angry residents|students)\b[^.;]{0,60}$", re.I)
+                    r"angry residents|students|(?:hundreds|thousands|scores)\s+of\s+(?:[\w-]+\s+)?"
+                    r"(?:supporters|residents|people|villagers|traders|women|men))\b[^.;]{0,60}$",
+                    re.I)
 _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set ablaze|"
                             r"torch(?:ed|ing)|"
                             r"storm(?:ed|ing)?|loot(?:ed|ing)|ransack(?:ed|ing)|threw stones|"

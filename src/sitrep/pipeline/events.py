@@ -56,7 +56,7 @@ from .framework import Sentence, WorkDoc
 from .numbers import Count
 from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
-from .roles import assign_roles, is_state
+from .roles import assign_roles, is_state, said_it_did
 from .told_triggers import telling_triggers
 from .triggers import Trigger
 
@@ -439,13 +439,19 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         if blamed:
             roles.actor1 = blamed[:1]
             m.modality = "suspected"
+    own_account = False
+    if roles.actor1 and not roles.claimed and getattr(roles.actor1[0], "kind", "") == "named" \
+            and said_it_did(text, roles.actor1[0], anchors) and actor_kind_of(work, str(roles.actor1[0].actor_id)) in GROUP_KINDS:
+        # "JNIM said it killed 100 soldiers at Mansila": a group telling its own act claims it
+        # (with no when or where of its own, it tells of the event already told)
+        roles.claimed = roles.actor1[:1]
+        own_account = violent and not dates and not places
     if roles.actor1 and not roles.claimed and ("claiming" in rel or " group " in rel) and \
             cue.SELF_CLAIM.search(rel) and \
             actor_kind_of(work, str(roles.actor1[0].actor_id)) in GROUP_KINDS:
         # "JNIM fighters attacked Djibo, the group said, claiming to have killed 100": the
         # group telling of its own attack claims it
         roles.claimed = roles.actor1[:1]
-    own_account = False
     if not roles.actor1 and not roles.claimed:
         said = cue.SAID_IT.search(text, sent.start, trig.start)
         if said is not None:  # "The Malian army said that it had taken control of Kidal"

@@ -43,13 +43,18 @@ _SAID_IT_HARMED = re.compile(
     r"\s+(?:that\s+)?(?:it|they|its fighters|its men|its militants|its combatants)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:killed|destroyed|captured|seized|overran|overrun|"
     r"ambushed|attacked|targeted|shot down|downed|burned|torched|taken)\b", re.I)
+# (not "X also said it had ambushed the convoy": another party telling an act of its own)
+_SAID_IT_DID_THIS = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:later\s+)?(?:said|says|"
+                               r"announced|stated|claimed|boasted)\s+(?:that\s+)?(?:it|they)\s+"
+                               r"(?:had\s+|has\s+|have\s+)?", re.I)
 _WHICH_DID = re.compile(r"^\s*,\s+(?:which|who)\s+(?:had\s+|has\s+|also\s+|later\s+)*"
                         r"(?:staged|carried out|launched|conducted|mounted|perpetrated|"
                         r"was behind|were behind)\s+(?:the\s+|an?\s+|its\s+)?"
                         r"(?:[\w-]+\s+){0,3}$", re.I)
 _OWNER = re.compile(r"['’]s?\s+(?:the\s+)?$")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
-_SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"\s+(?:(?:sources?|spokes(?:man|woman|person)|officials?|officer)\s+)?"
+                            r"(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
 _SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|came under|"
                        r"suffered|survived|faced|were hit by|was hit by|"
                        r"(?:was|were)\s+the\s+targets?\s+of)\b", re.I)
@@ -101,6 +106,7 @@ _WHO_THEN = re.compile(r"\s*,\s+who\s+(?:(?:had|have|has|then|later|quickly|even
                        r"soon|finally)\s+)*", re.I)
 _RELATIVE_ASIDE = re.compile(r"\s*,\s+(?:who|which)\s[^;:()\"“”]{5,160}?,\s+")
 _SUBORDINATE = re.compile(r"\b(?:when|after|while|before|because|until|as soon as)\b", re.I)
+_GERUND_CLAUSE = re.compile(r"\b(?:after|before|while|when)\s+$", re.I)
 _ALONG_BY = re.compile(r"\b(?:accompanied|escorted|assisted|aided|flanked|joined)\s+by\s+"
                        r"(?:the\s+|an?\s+)?$", re.I)
 _NOT_DOER_BY = re.compile(r"\b(?:escorted|accompanied|protected|guarded|led|commanded|"
@@ -178,7 +184,7 @@ def assign_roles(text: str, trigger_start: int, trigger_end: int, trigger_form: 
             continue  # "a group affiliated with al-Qaeda", "the al-Qaeda linked group JNIM"
         if any(s <= a.start < e for s, e, _ in anchors):
             continue  # the trigger is inside the actor's name
-        if _SPEAKER_AFTER.match(text, a.end):
+        if _SPEAKER_AFTER.match(text, a.end) and not said_it_did(text, a, anchors):
             continue  # "..., the French army said": the source of the report, not a side
         right = [x for x in anchors if x[0] >= a.end]
         left = [x for x in anchors if x[1] <= a.start]
@@ -242,6 +248,10 @@ def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None
         # "drawing the ire of French troops, who beat them back", "gunmen attacked soldiers,
         # who repelled them": the relative pronoun's antecedent does the verb right after it
         return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
+    if _SAID_IT_DID_THIS.fullmatch(gap):
+        # "JNIM, al-Qaeda's affiliate in the Sahel, said it killed 100 soldiers", "the army said
+        # it had retaken the town": the speaker tells its own act
+        return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
     if form == "verbs" and _RELATIVE_ASIDE.fullmatch(gap):
         # "Rebels of the FACT, who had been marching on the capital since April, clashed":
         # the subject, its relative clause, then its verb
@@ -249,8 +259,11 @@ def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None
     if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
         return None
     role = _role_before(text, a, gap, form, t_end)
-    if role == "actor1" and _SUBORDINATE.search(gap):
+    if role == "actor1" and _SUBORDINATE.search(gap) and not (
+            text[t_start:t_end].lower().endswith("ing") and _GERUND_CLAUSE.search(gap)):
         return None  # "Twelve soldiers died when gunmen overran the post": another clause's verb
+        # (but "troops entered the town after fighting with rebels": a gerund with no subject
+        # of its own is the main subject's act)
     if role == "actor1" and _SUFFERED.fullmatch(text[t_start:t_end]):
         return "actor2"  # "Malian soldiers repelled an attack": they were attacked
     return role
@@ -296,8 +309,8 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
         return "actor1"
     if form in ("nouns", "plurals"):
         # "a JNIM attack", "militant attack"; not "X, hostage and killing"
-        return "actor1" if len(gap.split()) <= 2 and not re.search(r"[,]|\band\b", gap) \
-            else None
+        return "actor1" if len(gap.split()) <= 2 and not re.search(
+            r"[,]|\b(?:and|in|on|at|of|for|during|after|with)\b", gap, re.I) else None
     return None
 
 
@@ -385,6 +398,12 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
             continue
         out.append(a)
     return out
+
+
+def said_it_did(text: str, actor: Any, anchors: Sequence[tuple[int, int, str]]) -> bool:
+    """ "JNIM said it killed ...": the speaker is the subject of a trigger it tells of."""
+    return any(s > actor.end and _SAID_IT_DID_THIS.fullmatch(text, actor.end, s) is not None
+               for s, _, _ in anchors)
 
 
 def is_state(actor_kind: str | None) -> bool:

@@ -143,7 +143,8 @@ def places_stage(work: WorkDoc) -> None:
                 strong.add(c)
     for a in work.actors:  # "Nigerien soldiers" says where the story is, too
         country = getattr(a, "country", None)
-        if country and len(country) == 2:
+        if country and len(country) == 2 and not _crosses_borders(pack, a):
+            # (not JNIM: founded in Mali, it fights in Burkina Faso and Niger too)
             counts[country] = counts.get(country, 0) + 1
             strong.add(country)
     countries = sorted(counts, key=lambda c: -counts[c])
@@ -170,6 +171,17 @@ def places_stage(work: WorkDoc) -> None:
                              context.countries[0] if context.countries else None)
     if unlisted:
         work.places = sorted(work.places + unlisted, key=lambda p: p[0].start)
+
+
+def _crosses_borders(pack: Any, actor: Any) -> bool:
+    """A jihadist group named in a story says little about its country: its home country is
+    only where it was founded."""
+    if getattr(actor, "kind", "") != "named":
+        return False
+    try:
+        return str(pack.actors.get(actor.actor_id).kind) == "jihadist_group"
+    except Exception:  # noqa: BLE001 - placeholders are not in the registry
+        return False
 
 
 # capitalised words that may sit next to a place name without making it another name

@@ -76,7 +76,8 @@ STATISTIC = re.compile(
     r"\b(?:there (?:were|have been|has been|had been)|up from|down from|per ?cent|percent|"
     r"on average|in the (?:past|last) (?:year|month|decade|\d+ (?:months|years))|so far this "
     r"year|since the (?:start|beginning) of|a total of|over the past|more and more|"
-    r"increas(?:e|ed|ing)|rising|uptick|surge|spate|wave of|series of|(?<![Aa] )number of|dozens of "
+    r"increas(?:e|ed|ing)|rising|uptick|surge|spate|wave of|series of|(?<![Aa] )number of|"
+    r"dozens of "
     r"(?:attacks|incidents)|\d+ (?:incidents|attacks|events)|fatalities (?:connected|linked))\b"
     r"|%", re.I)
 _QUESTION = re.compile(r"\?\s*[”\"']?$")

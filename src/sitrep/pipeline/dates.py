@@ -392,7 +392,7 @@ def _weekday_labels_dropped(text: str, found: list[DateMention],
     """ "on Thursday 6 April", "Sunday, March 17": the weekday names the day the date gives,
     it is not a second date (read alone it is the Thursday before publication)."""
     out = list(found)
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         if a.kind == "relative" and b.kind == "absolute" and b.precision == "day" and \
                 a.text.rstrip().lower().endswith(tuple(WEEKDAYS)) and \
                 _LABEL_GAP.match(text[a.end - offset:b.start - offset]):

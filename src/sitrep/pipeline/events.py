@@ -440,8 +440,10 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             roles.actor1 = blamed[:1]
             m.modality = "suspected"
     own_account = False
-    if roles.actor1 and not roles.claimed and getattr(roles.actor1[0], "kind", "") == "named" \
-            and said_it_did(text, roles.actor1[0], anchors) and actor_kind_of(work, str(roles.actor1[0].actor_id)) in GROUP_KINDS:
+    teller = roles.actor1[0] if roles.actor1 else None
+    if teller is not None and not roles.claimed and getattr(teller, "kind", "") == "named" \
+            and said_it_did(text, teller, anchors) \
+            and actor_kind_of(work, str(teller.actor_id)) in GROUP_KINDS:
         # "JNIM said it killed 100 soldiers at Mansila": a group telling its own act claims it
         # (with no when or where of its own, it tells of the event already told)
         roles.claimed = roles.actor1[:1]

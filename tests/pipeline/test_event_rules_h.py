@@ -105,3 +105,11 @@ def test_thousands_of_supporters_attacking_an_embassy_riot(pack: Any) -> None:
                   "on Sunday, setting fire to a door before police fired tear gas.", "2023-07-31")
     assert (e["event_type"], e["sub_event_type"], e["actor1"]) == (
         "Riots", "Violent demonstration", "Rioters")
+
+
+def test_an_event_told_without_a_place_is_at_the_only_town_the_report_names(pack: Any) -> None:
+    found = events(pack, "Traders have been protesting in Dori since Monday against new taxes. "
+                         "On Wednesday gendarmes fired tear gas at demonstrators who tried to "
+                         "block the main road.", "2023-03-03")
+    assert found and {e["location"] for e in found} == {"Dori"}
+    # (events_in checks that every statement quotes the sentence its span lies in)

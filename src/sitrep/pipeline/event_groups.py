@@ -408,7 +408,8 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
             at, hit = told
             first.args.append(Arg("actor2", "civilians", Span(at + hit.start(), at + hit.end())))
     if work.pack is not None and not any(m.place for m in group):
-        _country_as_place(work, group)
+        if not _only_town(work, group):
+            _country_as_place(work, group)
     if first.sub_event_type == "Non-state actor overtakes territory" and work.pack is not None \
             and not any(a.role == "actor2" for m in group for a in m.args):
         # a town or base taken by an armed group was the state's: its forces lost it
@@ -515,6 +516,23 @@ def _registry_actor(pack: Any, actor_id: str) -> Any:
 # "assailants who came from the Malian side", "across the Nigerien border": where they came
 # from, not where the event was
 _FROM_SIDE = re.compile(r"\s+(?:side|border|frontier|territory)\b", re.I)
+
+
+def _only_town(work: WorkDoc, group: list[EventMention]) -> bool:
+    """A report that names one town only (its dateline aside) tells of events there: "young
+    people have been blocking a convoy in Kaya since Friday ... On Saturday soldiers fired
+    on demonstrators" happened in Kaya."""
+    if group[0].trigger.entry.id == "coup":
+        return False  # a coup is the country's, not a village's
+    text = work.text
+    towns = [(pm, res) for pm, res in work.places if res.geo_precision <= 2
+             and not (pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n"))]
+    if len({res.place.id for _, res in towns}) != 1 or towns[0][0].start > group[0].sentence.end:
+        return False
+    first = group[0]
+    first.place = towns[0]
+    first.notes.append("no place in its sentences: the only town the report names")
+    return True
 
 
 def _country_as_place(work: WorkDoc, group: list[EventMention]) -> None:

@@ -44,7 +44,13 @@ def _statements(work: WorkDoc, m: EventMention, event_id: str) -> list[Statement
 
     def st(prop: str, value: str, start: int, end: int, modality: str | None = None,
            confidence: float = 1.0) -> Statement:
-        return Statement(subject, prop, value, doc, start, end, quote, who, modality or mod,
+        said = quote
+        if not m.sentence.start <= start < m.sentence.end:
+            # a value read from another sentence of the report (the only town it names) quotes
+            # that sentence
+            said = next((x.text for x in work.sentences if x.start <= start and end <= x.end),
+                        quote)
+        return Statement(subject, prop, value, doc, start, end, said, who, modality or mod,
                          confidence, ext)
 
     t = m.trigger

@@ -113,3 +113,26 @@ def test_an_event_told_without_a_place_is_at_the_only_town_the_report_names(pack
                          "block the main road.", "2023-03-03")
     assert found and {e["location"] for e in found} == {"Dori"}
     # (events_in checks that every statement quotes the sentence its span lies in)
+
+
+# ------------------------------------------------------------------------------- claims
+
+
+def test_no_claim_by_monday_and_sources_pointing_to_a_group_blame_it(pack: Any) -> None:
+    e = one(pack, "The police post at Boni was attacked at dawn on Sunday 9 June by armed men "
+                  "on motorbikes. No group had claimed the attack by Monday, but sources in the "
+                  "area point to JNIM, which is active in the zone.", "2024-06-11")
+    assert e["claimed_by"] == []
+    assert e["actor1"] == "Jama'at Nusrat al-Islam wal-Muslimin"
+
+
+# ------------------------------------------------------------------------------- tolls
+
+
+def test_a_toll_given_and_raised_later_is_the_toll_of_the_event_told(pack: Any) -> None:
+    e = one(pack, "The gendarmerie post at Makalondi was attacked in the night of 3 to 4 May "
+                  "by presumed terrorists. The first toll, given on Thursday morning, reported "
+                  "six gendarmes killed; it was raised to eight, then to nine on Friday.",
+            "2024-05-10")
+    assert (e["location"], e["event_date"]) == ("Makalondi", "2024-05-03")
+    assert e["fatalities_low"] == 6 and e["fatalities_high"] == 9

@@ -19,7 +19,8 @@ from .triggers import Trigger
 __all__ = ["follow_up"]
 
 _BLAMED = re.compile(r"\b(?:blamed|blames|blame|blaming|attributed|attributes|"
-                     r"pointed the finger at|belonged to|belonging to|members of)\b", re.I)
+                     r"pointed the finger at|belonged to|belonging to|members of|"
+                     r"point(?:s|ed)?\s+to|suspect|suspects)\b", re.I)
 
 
 _SUSPECTED_AFTER = re.compile(r"(?:\s*,[^,.;]{1,50},)?\s+(?:were|was|are|is)\s+"

@@ -53,6 +53,11 @@ _BACK_REFERENCE = re.compile(r"\s*(?:The|These|Those)\s+(?:attackers|assailants|
                              r"kidnappers|abductors)\b")
 
 
+# a toll given, revised or confirmed is the toll of the event under discussion
+_TOLL_TOLD = re.compile(r"\b(?:the|first|initial|provisional|new|latest|final|revised|official|"
+                        r"death|human)\s+(?:death\s+)?toll\b", re.I)
+
+
 def _killing(m: EventMention) -> bool:
     """A killing told as a toll or a massacre (not an attack with its own story)."""
     return m.event_type == "Violence against civilians" and (
@@ -77,6 +82,15 @@ def _earlier_than(a: DateMention, b: DateMention) -> bool:
                and x.text.lower().lstrip().startswith("earlier") for x, y in ((a, b), (b, a)))
 
 
+def _toll_given_after(m: EventMention, o: EventMention) -> bool:
+    """ "The first toll ... was raised to nine on Friday": a toll given within two weeks after
+    the event is dated by the day it was given."""
+    return bool(m.quantities) and m.date is not None and o.date is not None and \
+        (m.place is None or m.place[1].geo_precision == 3) and \
+        o.date.end_date <= m.date.start_date <= o.date.end_date + timedelta(days=14) and \
+        _TOLL_TOLD.search(m.sentence.text) is not None
+
+
 def _report_after(m: EventMention, o: EventMention) -> bool:
     """One of the two is dated only by the day it was reported, within a week after the
     other's day: "two killed in two days of unrest, the minister said on Thursday ...
@@ -98,7 +112,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
         if m.event_type not in VIOLENT and m.sub_event_type != o.sub_event_type:
             return None
         if m.date and o.date and not _overlap(m.date, o.date) and \
-                not _killed_after_arrest(m, o) and not _report_after(m, o):
+                not _killed_after_arrest(m, o) and not _report_after(m, o) and \
+                not _toll_given_after(m, o):
             return None
         if m.date and o.date and _earlier_than(m.date, o.date):
             return None  # "... on Wednesday. Earlier this month 11 soldiers died there"
@@ -130,6 +145,9 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             o.date and o.date.precision == "month" and m.date.precision == "day"
             and o.date.start_date <= m.date.start_date <= o.date.end_date for o in group):
         score += 1.5  # "fighting last month near X ... Clashes began on 25 July"
+    if m.quantities and (m.place is None or m.place[1].geo_precision == 3) and \
+            _TOLL_TOLD.search(m.sentence.text):
+        score += 2.0  # "The first toll, given on Thursday, reported ten soldiers killed"
     if m.date is None and _BACK_REFERENCE.match(m.sentence.text):
         score += 1.5  # "The attackers, who came on motorbikes, killed four herders": those told of
     if m.place is None and m.trigger.entry.weak and m.quantities and m.date and any(
@@ -320,6 +338,9 @@ def inherit(m: EventMention, group: list[EventMention]) -> None:
         m.notes.append("roles read against the event's sides were dropped")
     if m.count_only and m.trigger.entry.id != "killing":
         m.event_type, m.sub_event_type = group[0].event_type, group[0].sub_event_type
+    if m.date is not None and any(o.date for o in group) and m.quantities and \
+            _TOLL_TOLD.search(m.sentence.text):
+        m.date = None  # "..., then to fourteen on Friday": the day the toll was given
     if m.date is None:
         m.notes.append("date from an earlier sentence about the same event")
     if m.place is None:

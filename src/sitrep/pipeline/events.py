@@ -130,9 +130,10 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 cue.CLAIMS_THE.search(sent.text) or "claim" not in sent.text):
             # "X, a movement founded by Y, claimed the attack": the only trigger word was set
             # aside, the claim still joins the event under discussion; so does "JNIM later
-            # said its fighters had destroyed dozens of trucks" (a group telling what it did)
+            # said its fighters had destroyed dozens of trucks" (a group telling what it did),
+            # and so does a blame ("no group claimed the attack; sources point to X")
             found = [m for m in follow_up(work, view, sent, count_entry)
-                     if any(a.role == "claimed_by" for a in m.args)] or found
+                     if any(a.role in ("claimed_by", "actor1") for a in m.args)] or found
         elif not triggers and count_entry is not None and not cue.GENERIC.search(sent.text):
             # the story's event still lacks a date: "Armed men surrounded the village on
             # Sunday night" (no trigger word) dates the attack told just before

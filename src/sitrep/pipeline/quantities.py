@@ -75,6 +75,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "the death toll from the attack on X, in Y region, has risen to 86"
         ("toll_from", rf"\b(?:death\s+)?toll\s+(?:from|of|in)\s[^.;]{{0,90}}?\b(?:risen to|rose to|"
                       rf"climbed to|reached|to|at)\s+{QUANTITY}(?![\w])"),
+        # "The first toll reported ten dead; it was raised to twelve, then to fourteen"
+        ("raised", rf"\b(?:it|the toll|the figure|this figure)\s+(?:was|had been|has been)\s+"
+                   rf"(?:later\s+|then\s+|subsequently\s+)?(?:raised|revised(?:\s+upwards?)?|"
+                   rf"increased)\s+to\s+{QUANTITY}(?![\w])"),
+        ("then_to", rf",?\s+(?:and\s+)?then\s+to\s+{QUANTITY}(?![\w])"),
         # "the number of civilians killed in the attack on X ... has risen to 79"
         ("number", rf"\bnumber\s+of\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?)(?:killed|dead|deaths|"
                    rf"victims)\b[^.;]{{0,100}}?\b(?:risen to|rose to|climbed to|reached|stands at|"
@@ -191,6 +196,9 @@ def find_quantities(sentence: str, offset: int = 0,
                 continue
             if any(s <= num_span[0] < e for s, e in taken):
                 continue
+            if name == "then_to" and not any(
+                    q.kind == "killed" and q.start < offset + m.start() for q in found):
+                continue  # "..., then to fourteen": only after a toll told in the sentence
             if name == "by_state" and (_ANOTHER_COUNT.search(m.group(0), num_span[1] - m.start())
                                        or _OWN_DEATH_VERB.search(m.group(0),
                                                                  num_span[1] - m.start())):

@@ -67,7 +67,13 @@ _MET_DEVICE = re.compile(r"\)?(?:\s*\([^()]{1,15}\))?\s+(?:[\w-]+\s+){0,3}?(?:hi
 # "special forces ended the siege": those who end an attack took no side in it as its author
 _ENDED = re.compile(r"\b(?:ended|put an end to|lifted|broke up)\b", re.I)
 _CLAIM_BEFORE = re.compile(r"\b(?:claimed|claiming|claims)\s+(?:responsibility|credit)?", re.I)
-_CLAIM_BY = re.compile(r"\bclaim(?:ed)?\s+(?:\w+\s+){0,4}?by\s+(?P<gap>[^.;]{0,80})$", re.I)
+# ("No group had claimed the attack by Monday, but sources point to X": no claim, and "by
+# Monday" is no agent)
+_CLAIM_BY = re.compile(r"(?<!\bno group had )(?<!\bno group has )(?<!\bnot )(?<!\bnobody )"
+                       r"(?<!\byet to )\bclaim(?:ed)?\s+(?:\w+\s+){0,4}?by\s+"
+                       r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                       r"February|March|April|May|June|July|August|September|October|November|"
+                       r"December|the end|the time|then|now|\d)\b)(?P<gap>[^.;]{0,80})$", re.I)
 _CALLED = re.compile(r"\b(?:called|named|known as)\s+(?:the\s+)?$", re.I)
 _ASSOC = re.compile(r"\b(?:with|alongside|in concert with|in conjunction with|together with|"
                     r"backed by|supported by|with the support of)\b", re.I)

@@ -428,9 +428,9 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
             # "killed about 20 people, most of them civilians": the dead say who was hit
             at, hit = told
             first.args.append(Arg("actor2", "civilians", Span(at + hit.start(), at + hit.end())))
-    if work.pack is not None and not any(m.place for m in group):
-        if not _only_town(work, group):
-            _country_as_place(work, group)
+    if work.pack is not None and not any(m.place for m in group) and \
+            not _only_town(work, group):
+        _country_as_place(work, group)
     if first.sub_event_type == "Non-state actor overtakes territory" and work.pack is not None \
             and not any(a.role == "actor2" for m in group for a in m.args):
         # a town or base taken by an armed group was the state's: its forces lost it

@@ -136,3 +136,13 @@ def test_a_toll_given_and_raised_later_is_the_toll_of_the_event_told(pack: Any) 
             "2024-05-10")
     assert (e["location"], e["event_date"]) == ("Makalondi", "2024-05-03")
     assert e["fatalities_low"] == 6 and e["fatalities_high"] == 9
+
+
+def test_a_sum_of_two_attacks_each_told_after_is_no_third_event(pack: Any) -> None:
+    found = events(pack, "The ministry said on Saturday that gunmen killed 30 civilians in two "
+                         "attacks in the Tera department. On Tuesday night, men on motorbikes "
+                         "entered the village of Gorouol and killed 17 people. The next morning "
+                         "another group stopped a bus near Dargol, killing 13 passengers.",
+                   "2024-12-15")
+    assert sorted((e["location"], e["fatalities"]) for e in found) == [
+        ("Dargol", 13), ("Gorouol", 17)]

@@ -27,6 +27,7 @@ class Arg:
 # the note on a mention whose only date is the day the report was given ("..., the minister
 # said on Thursday"): a day after the event, not the event's
 REPORT_DATE = "dated by the report only"
+SUMMARY = "the toll of several events counted together is left out"
 
 
 @dataclass

@@ -35,7 +35,7 @@ from .event_context import (
 )
 from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
-from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention
+from .event_mention import REPORT_DATE, SUMMARY, VIOLENT, Arg, EventMention
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
 from .event_setting import place_told_before, sequel_start, vague_place
@@ -194,8 +194,17 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.event_key = key
             mentions.append(m)
     mentions.extend(share_claims(work, events))
+    # "armed groups killed 39 civilians in two attacks" and then each attack told apart: the
+    # sum is no event of its own
+    summaries = [g for g in events if all(SUMMARY in o.notes for o in g)]
+    if summaries and len([g for g in events if g[0].event_type in VIOLENT]) - len(summaries) >= 2:
+        dropped = {id(o) for g in summaries for o in g}
+        mentions = [o for o in mentions if id(o) not in dropped]
+        events = [[] if id(g[0]) in dropped else g for g in events]
     taken = {o.sentence.idx for g in events for o in g}
     for key, group in enumerate(events):
+        if not group:
+            continue
         if any(o.date and REPORT_DATE not in o.notes for o in group):
             for o in group:  # the day a sentence of the story gives beats the report's day
                 if REPORT_DATE in o.notes:
@@ -548,15 +557,16 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         # tells apart, no event of its own
         m.quantities = []
         m.anaphoric = m.count_only = True
-        m.notes.append("the toll of several events counted together is left out")
+        m.notes.append(SUMMARY)
     if trig.form == "plurals" and cue.COUNTED.search(before):
         if not quants:
             return None  # "two separate attacks hit the region": a summary of events told apart
         if trig.entry.by_target and not ONE_AND_OTHER.search(rel):
             # "killed 14 people in two attacks": the toll is several events' sum, no one's own
-            # (unless the sentence itself splits it: "..., one on X and the other on Y")
+            # (unless the sentence itself splits it: "..., one on X and the other on Y"); the
+            # attacks are told apart, or not at all
             m.quantities = []
-            m.notes.append("the toll of several events counted together is left out")
+            m.notes.append(SUMMARY)
     if cue.GENERIC.search(rel) and (plural_or_generic or not quants) and not (
             m.date and m.date.precision in ("day", "month") and not plural_or_generic):
         return None  # habitual or aggregate: "lost 100 soldiers in routine clashes"

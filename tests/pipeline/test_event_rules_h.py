@@ -146,3 +146,19 @@ def test_a_sum_of_two_attacks_each_told_after_is_no_third_event(pack: Any) -> No
                    "2024-12-15")
     assert sorted((e["location"], e["fatalities"]) for e in found) == [
         ("Dargol", 13), ("Gorouol", 17)]
+
+
+def test_a_quoted_count_is_a_count_and_its_text_is_the_documents() -> None:
+    from sitrep.pipeline.quantities import find_quantities
+
+    text = "Armed men opened fire; 'around forty' people were killed, he said."
+    found = find_quantities(text)
+    assert [(q.kind, q.count.value) for q in found] == [("killed", 40)]
+    assert found[0].text == text[found[0].start:found[0].end]
+
+
+def test_the_village_after_a_french_cercle_de_is_the_village_not_the_seat(pack: Any) -> None:
+    e = one(pack, "A wedding turned into a massacre on Monday evening in Ogossagou, a village in "
+                  "the cercle de Bankass. Armed men surrounded the village and opened fire; "
+                  "about thirty people were killed.", "2024-07-03")
+    assert (e["location"], e["fatalities"]) == ("Ogossagou", 30)

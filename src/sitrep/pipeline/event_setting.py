@@ -167,8 +167,10 @@ _ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)
 # after the event, never where it happened
 _TAKEN_TO = re.compile(r"\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken)\s+"
                        r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
+# (French spellings too: "the cercle de Bandiagara", "la commune de Gorom")
 _ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|district|"
-                       r"prefecture|commune)\s+of\s+(?:the\s+)?$", re.I)
+                       r"prefecture|commune)\s+(?:of\s+(?:the\s+)?|d[eu]\s+(?:la\s+)?|d['’])$",
+                       re.I)
 _ADMIN_AFTER = re.compile(r"\s+(?:region|province|department|cercle|circle|district|sector)\b",
                           re.I)
 _SPOKEN_IN = re.compile(r"\b(?:told|telling|said|says|speaking|spoke|reporters|journalists|"

@@ -170,11 +170,22 @@ def _side(noun: str) -> str | None:
     return None
 
 
+_QUOTED_COUNT = re.compile(r"(?<![\w'’])(['‘\"“])((?:about|around|some|nearly|almost|over|"
+                           r"more than|at least|up to)?\s*[\w-]{2,20}(?:\s+[\w-]{2,20}){0,2})"
+                           r"(['’\"”])(?=\s+(?:people|civilians|soldiers|dead|villagers|persons|"
+                           r"men|women|victims|bodies|wounded|injured|killed|hostages))", re.I)
+
+
 def find_quantities(sentence: str, offset: int = 0,
                     dates: Sequence[DateMention] = ()) -> list[Quantity]:
     """Casualty counts in one sentence (``offset`` = the sentence's start in the document)."""
     if not _CUE.search(sentence) and "neutrali" not in sentence and "number of" not in sentence:
         return []
+    told = sentence
+    if "'" in sentence or "‘" in sentence or '"' in sentence or "“" in sentence:
+        # "'around forty' people were killed": a quoted count is still a count (the quote
+        # marks become spaces, so every offset stays true)
+        sentence = _QUOTED_COUNT.sub(lambda q: " " + q.group(2) + " ", sentence)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     date_spans = [(d.start - offset, d.end - offset) for d in dates]
@@ -247,7 +258,7 @@ def find_quantities(sentence: str, offset: int = 0,
             if name == "by_verb" and m.group("verb").lower() in ("lost", "losing") \
                     and side != "forces" and not _OUR_MEN.match(sentence, num_span[1]):
                 continue  # "lost 3 points", "lost 2 bases": only lost soldiers are deaths
-            text = m.group(0).rstrip()
+            text = told[m.start():m.start() + len(m.group(0).rstrip())]
             found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text, kind,
                                   count, side))
             taken.append(num_span)

@@ -12,7 +12,7 @@ from typing import Any
 from ..model import stable_id
 from ..pack.generic import resolve_rule
 from .dates import DateMention, Publication
-from .event_context import ARMED_GROUP_KINDS
+from .event_context import ARMED_GROUP_KINDS, PARTICIPLE_ASIDE
 from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
 from .event_typing import actor_kind, doc_country
@@ -543,14 +543,17 @@ def _only_town(work: WorkDoc, group: list[EventMention]) -> bool:
     """A report that names one town only (its dateline aside) tells of events there: "young
     people have been blocking a convoy in Kaya since Friday ... On Saturday soldiers fired
     on demonstrators" happened in Kaya."""
-    if group[0].trigger.entry.id == "coup":
+    first = group[0]
+    if first.trigger.entry.id == "coup":
         return False  # a coup is the country's, not a village's
     text = work.text
+    asides = [(s.start + h.start(), s.start + h.end()) for s in work.sentences
+              for h in PARTICIPLE_ASIDE.finditer(s.text)] if "," in text else []
     towns = [(pm, res) for pm, res in work.places if res.geo_precision <= 2
-             and not (pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n"))]
-    if len({res.place.id for _, res in towns}) != 1 or towns[0][0].start > group[0].sentence.end:
+             and not (pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n"))
+             and not any(a <= pm.start < b for a, b in asides)]  # "MSA, founded in Kidal,"
+    if len({res.place.id for _, res in towns}) != 1 or towns[0][0].start > first.sentence.end:
         return False
-    first = group[0]
     first.place = towns[0]
     first.notes.append("no place in its sentences: the only town the report names")
     return True

@@ -22,6 +22,18 @@ def events_in(pack: Any, text: str, published: str | None, *,
     return [e for e in ex.events() if background or not e["background"]]
 
 
+def new_events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
+    """The events ``text`` tells as new (background ones left out)."""
+    return events_in(pack, text, published, background=False)
+
+
+def one_event(pack: Any, text: str, published: str = "2023-05-16") -> dict[str, Any]:
+    """The one new event ``text`` tells (fails when it tells none or several)."""
+    found = new_events(pack, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
 def relations_in(text: str) -> list[RelationMention]:
     """The relations the text patterns read in ``text`` (named actors from the real pack)."""
     pack = load_pack()

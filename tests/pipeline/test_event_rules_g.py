@@ -9,19 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from extracted import events_in
+from extracted import new_events as events
+from extracted import one_event as one
 
 from sitrep.pipeline.quantities import find_quantities
-
-
-def events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
-    return events_in(pack, text, published, background=False)
-
-
-def one(pack: Any, text: str, published: str = "2023-05-16") -> dict[str, Any]:
-    found = events(pack, text, published)
-    assert len(found) == 1, found
-    return found[0]
-
 
 # ------------------------------------------------------------------------------- tolls
 

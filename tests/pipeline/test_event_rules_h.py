@@ -6,21 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from extracted import events_in
+from extracted import new_events as events
+from extracted import one_event as one
 
 from sitrep.pipeline.attribution import is_statistic
 from sitrep.pipeline.dates import Publication, find_dates
-
-
-def events(pack: Any, text: str, published: str = "2023-05-16") -> list[dict[str, Any]]:
-    return events_in(pack, text, published, background=False)
-
-
-def one(pack: Any, text: str, published: str = "2023-05-16") -> dict[str, Any]:
-    found = events(pack, text, published)
-    assert len(found) == 1, found
-    return found[0]
-
 
 # ------------------------------------------------------------------------------- dates
 

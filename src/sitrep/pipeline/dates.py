@@ -384,6 +384,7 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
     return _weekday_labels_dropped(text, out, offset)
 
 
+_WEEKDAY_NAMES = tuple(WEEKDAYS)
 _LABEL_GAP = re.compile(r",?\s{1,2}(?:the\s+)?$")
 
 
@@ -394,7 +395,7 @@ def _weekday_labels_dropped(text: str, found: list[DateMention],
     out = list(found)
     for a, b in zip(found, found[1:], strict=False):
         if a.kind == "relative" and b.kind == "absolute" and b.precision == "day" and \
-                a.text.rstrip().lower().endswith(tuple(WEEKDAYS)) and \
+                a.text.rstrip().lower().endswith(_WEEKDAY_NAMES) and \
                 _LABEL_GAP.match(text[a.end - offset:b.start - offset]):
             out.remove(a)
     return out

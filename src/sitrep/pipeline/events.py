@@ -451,19 +451,17 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             m.modality = "suspected"
     own_account = False
     teller = roles.actor1[0] if roles.actor1 else None
-    if teller is not None and not roles.claimed and getattr(teller, "kind", "") == "named" \
-            and said_it_did(text, teller, anchors) \
-            and actor_kind_of(work, str(teller.actor_id)) in GROUP_KINDS:
-        # "JNIM said it killed 100 soldiers at Mansila": a group telling its own act claims it
-        # (with no when or where of its own, it tells of the event already told)
-        roles.claimed = roles.actor1[:1]
-        own_account = violent and not dates and not places
-    if roles.actor1 and not roles.claimed and ("claiming" in rel or " group " in rel) and \
-            cue.SELF_CLAIM.search(rel) and \
-            actor_kind_of(work, str(roles.actor1[0].actor_id)) in GROUP_KINDS:
-        # "JNIM fighters attacked Djibo, the group said, claiming to have killed 100": the
-        # group telling of its own attack claims it
-        roles.claimed = roles.actor1[:1]
+    if teller is not None and not roles.claimed and \
+            actor_kind_of(work, str(teller.actor_id)) in GROUP_KINDS:
+        if getattr(teller, "kind", "") == "named" and said_it_did(text, teller, anchors):
+            # "JNIM said it killed 100 soldiers at Mansila": a group telling its own act claims
+            # it (with no when or where of its own, it tells of the event already told)
+            roles.claimed = [teller]
+            own_account = violent and not dates and not places
+        elif ("claiming" in rel or " group " in rel) and cue.SELF_CLAIM.search(rel):
+            # "JNIM fighters attacked Djibo, the group said, claiming to have killed 100": the
+            # group telling of its own attack claims it
+            roles.claimed = [teller]
     if not roles.actor1 and not roles.claimed:
         said = cue.SAID_IT.search(text, sent.start, trig.start)
         if said is not None:  # "The Malian army said that it had taken control of Kidal"

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from .dates import Publication, find_dates
+from .event_typing import actor_kind
 from .events import build_mentions
 from .framework import Sentence, WorkDoc, stage
 from .quantities import find_quantities
@@ -143,7 +144,7 @@ def places_stage(work: WorkDoc) -> None:
                 strong.add(c)
     for a in work.actors:  # "Nigerien soldiers" says where the story is, too
         country = getattr(a, "country", None)
-        if country and len(country) == 2 and not _crosses_borders(pack, a):
+        if country and len(country) == 2 and not _crosses_borders(work, a):
             # (not JNIM: founded in Mali, it fights in Burkina Faso and Niger too)
             counts[country] = counts.get(country, 0) + 1
             strong.add(country)
@@ -173,15 +174,11 @@ def places_stage(work: WorkDoc) -> None:
         work.places = sorted(work.places + unlisted, key=lambda p: p[0].start)
 
 
-def _crosses_borders(pack: Any, actor: Any) -> bool:
+def _crosses_borders(work: WorkDoc, actor: Any) -> bool:
     """A jihadist group named in a story says little about its country: its home country is
     only where it was founded."""
-    if getattr(actor, "kind", "") != "named":
-        return False
-    try:
-        return str(pack.actors.get(actor.actor_id).kind) == "jihadist_group"
-    except Exception:  # noqa: BLE001 - placeholders are not in the registry
-        return False
+    return getattr(actor, "kind", "") == "named" and \
+        actor_kind(work, str(actor.actor_id)) == "jihadist_group"
 
 
 # capitalised words that may sit next to a place name without making it another name

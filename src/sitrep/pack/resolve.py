@@ -22,6 +22,7 @@ CONTEXT_COUNTRY_BONUS = 3.5
 WEAK_COUNTRY_BONUS = 1.5
 FOCUS_COUNTRY_BONUS = 0.8
 NEAR_KM = (100.0, 300.0)
+TIE_MARGIN = 0.5
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -61,6 +62,17 @@ def score(place: Place, context: PlaceContext, focus: frozenset[str]) -> tuple[f
             s += 1.2
             parts.append(f"{d:.0f} km from another place named")
     return s, ", ".join(parts)
+
+
+def tied(mention: PlaceMention, context: PlaceContext, focus: frozenset[str],
+         margin: float = TIE_MARGIN) -> tuple[Place, ...]:
+    """The candidates that score within ``margin`` of the best: the ones that only other
+    evidence (another place named nearby) can tell apart."""
+    scored = [(score(p, context, focus)[0], p) for p in mention.candidates]
+    if not scored:
+        return ()
+    best = max(s for s, _ in scored)
+    return tuple(p for s, p in scored if s >= best - margin)
 
 
 def precision_of(place: Place, mention: PlaceMention, curated: dict[str, int]) -> int:

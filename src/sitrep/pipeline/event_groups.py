@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
 from ..model import stable_id
 from ..pack.generic import resolve_rule
+from ..pack.resolve import distance_km
 from .dates import DateMention, Publication
 from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
@@ -46,6 +48,7 @@ def _overlap(a: DateMention, b: DateMention) -> bool:
     return a.start_date <= b.end_date + slack and b.start_date <= a.end_date + slack
 
 
+_NEARBY_KM = 30.0
 _BACK_REFERENCE = re.compile(r"\s*(?:The|These|Those)\s+(?:attackers|assailants|gunmen|raiders|"
                              r"militants|fighters|jihadists|terrorists|insurgents|bandits|"
                              r"kidnappers|abductors)\b")
@@ -101,6 +104,13 @@ def _report_after(m: EventMention, o: EventMention) -> bool:
     return False
 
 
+def _told_nearby(m: EventMention, here: Any, there: Any) -> bool:
+    """ "... in Banibangou. The attackers stopped the minibuses near the village of X and shot
+    the passengers": those attackers, a few km away, in the same event."""
+    return m.date is None and _BACK_REFERENCE.match(m.sentence.text) is not None and \
+        distance_km(here, there) <= _NEARBY_KM
+
+
 def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     score = 0.0
     contained = False
@@ -119,7 +129,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             pm, po = m.place[1].place, o.place[1].place
             if pm.id != po.id and pm.country != po.country:
                 return None
-            if pm.id != po.id and m.place[1].geo_precision < 3 and o.place[1].geo_precision < 3:
+            if pm.id != po.id and m.place[1].geo_precision < 3 and o.place[1].geo_precision < 3 \
+                    and not _told_nearby(m, pm, po):
                 return None
             if pm.id != po.id:
                 contained = True

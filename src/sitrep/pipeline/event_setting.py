@@ -249,7 +249,9 @@ def event_place(trig: Trigger, places: list[Any], text: str,
 
 # "killed dozens of people in and around the town": the town named in the sentences before
 _THE_TOWN = re.compile(r"(?:^|\b(?:in|near|around|outside|of|into|on|attacked|stormed|raided|"
-                       r"targeted|besieged|surrounded|overran)\s+)(?:and\s+around\s+)?the\s+"
+                       r"targeted|besieged|surrounded|encircled|overran|entered|invaded|"
+                       r"occupied|seized|hit|struck|shelled|bombed|burned|burnt|torched|"
+                       r"looted|ransacked|pillaged)\s+)(?:and\s+around\s+)?the\s+"
                        r"(?:same\s+|small\s+|(?-i:[A-Z][\w-]+)\s+)?(?:town|village|city|commune|"
                        r"locality|hamlet|settlement)\b(?!\s+of\b)"
                        # "an attack on the detachment there": the place named last

@@ -57,7 +57,11 @@ _SPEAKER_AFTER = re.compile(r"\s+(?:(?:sources?|spokes(?:man|woman|person)|offic
                             r"(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
 _SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|came under|"
                        r"suffered|survived|faced|were hit by|was hit by|"
-                       r"(?:was|were)\s+the\s+targets?\s+of)\b", re.I)
+                       r"(?:was|were)\s+the\s+targets?\s+of|"
+                       # "Bazoum has been held since the coup": the one held is its victim
+                       r"(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:held|detained|"
+                       r"wounded|injured|kidnapped|abducted|arrested|ousted|overthrown|deposed|"
+                       r"toppled|captured|ambushed|attacked|targeted))\b", re.I)
 # "a convoy of the FAMa hit an improvised explosive device", "an army truck struck a mine":
 # the vehicle met the device, whoever laid it
 _MET_DEVICE = re.compile(r"\)?(?:\s*\([^()]{1,15}\))?\s+(?:[\w-]+\s+){0,3}?(?:hit|struck|ran over|"

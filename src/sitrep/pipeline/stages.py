@@ -7,9 +7,11 @@ the whole document at once (one regex pass, one automaton pass) and keep documen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from ..pack.resolve import distance_km, tied
 from .dates import Publication, find_dates
 from .event_typing import actor_kind
 from .events import build_mentions
@@ -38,6 +40,7 @@ _COMPOUND_AFTER = re.compile(r"-[a-z]+(?:ed|ing)\b|\s+(?:uniforms?|fatigues|outf
 _CAPITAL_OF = re.compile(r"['’]s?\s+capital\b|\s+capital\b", re.I)
 
 _TOWN = 10_000  # people: a place this big is strong evidence of its country
+_SAME_PLACE_KM = 25.0  # gazetteer rows this close are one place told twice
 
 DEFAULT_STAGES = ("sentences", "dates", "quantities", "actors", "places", "triggers", "events",
                   "relations", "statements")
@@ -120,9 +123,12 @@ def places_stage(work: WorkDoc) -> None:
     # "30 Jan 2024": a name inside a date phrase is not a place (Jan is also a town's alias)
     dated = [(d.start, d.end) for d in work.dates]
     named = [(a.start, a.end) for a in work.actors]
-    mentions = [pm for pm in pack.find_places(work.text)
+    found = pack.find_places(work.text)
+    ends = {pm.end for pm in found}
+    mentions = [pm for pm in found
                 if not any(a < pm.end and pm.start < b for a, b in dated)
                 and not _in_longer_name(work.text, pm, named)
+                and not _tail_of_compound(work.text, pm, ends)
                 and (not _ACRONYM.fullmatch(pm.text) or _at_line_start(work.text, pm.start))]
     counts: dict[str, int] = {}
     strong: set[str] = set()
@@ -165,6 +171,7 @@ def places_stage(work: WorkDoc) -> None:
             if capital is not None:  # "Mali's capital" is Bamako
                 res = type(res)(capital, 1, res.score, "capital of " + res.place.name)
         resolved.append((pm, res))
+    resolved = _near_sure_places(pack, context, resolved)
     work.places = _agree_with_regions(work, pack, resolved)
     # a neighbour named at a border does not say where an unlisted village lies
     inside = [(pm, res) for pm, res in work.places if pm.start not in neighbours]
@@ -172,6 +179,37 @@ def places_stage(work: WorkDoc) -> None:
                              context.countries[0] if context.countries else None)
     if unlisted:
         work.places = sorted(work.places + unlisted, key=lambda p: p[0].start)
+
+
+def _near_sure_places(pack: Any, context: Any, resolved: list[tuple[Any, Any]]
+                      ) -> list[tuple[Any, Any]]:
+    """ "Ségué, in the cercle de Bankass": a name that villages far apart share is the one
+    near the places the report names without doubt (a name only one place bears, a town),
+    when nothing else tells the namesakes apart."""
+    sure = [res.place for pm, res in resolved if res.geo_precision < 3 and _sure(pm, res.place)]
+    if not sure:
+        return resolved
+    out = []
+    for pm, res in resolved:
+        if res.geo_precision < 3 and not _sure(pm, res.place):
+            near = [p for p in sure if p not in pm.candidates]
+            ties = tied(pm, context, pack.focus_countries) if near else ()
+            if len(ties) > 1:
+                again = pack.resolve_place(replace(pm, candidates=ties),
+                                           replace(context, near=near))
+                if again is not None and not _stray_hamlet(again.place, context):
+                    res = again
+        out.append((pm, res))
+    return out
+
+
+def _sure(pm: Any, place: Any) -> bool:
+    """A town, or a name whose every candidate lies within a few km of the chosen one."""
+    if place.feature_class != "P":
+        return False
+    if place.population >= _TOWN or place.feature_code in ("PPLC", "PPLA", "PPLA2"):
+        return True
+    return all(distance_km(place, c) <= _SAME_PLACE_KM for c in pm.candidates)
 
 
 def _crosses_borders(work: WorkDoc, actor: Any) -> bool:
@@ -196,6 +234,13 @@ _WORD_BEFORE = re.compile(r"(?<![.!?:;\n]) ?\b([A-Z][a-zà-ÿ’'-]+) $")
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"“]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,4}")  # "NGO", "KIA": an acronym, unless it heads a dateline
+
+
+def _tail_of_compound(text: str, pm: Any, ends: set[int]) -> bool:
+    """ "Tin-Hama": a name joined to the word before it is part of a longer name the gazetteer
+    lacks, not the place "Hama"; "the Niamey-Ouallam road" joins two places, both kept."""
+    return pm.start >= 2 and text[pm.start - 1] == "-" and text[pm.start - 2].isalpha() \
+        and pm.start - 1 not in ends
 
 
 def _at_line_start(text: str, pos: int) -> bool:

@@ -26,7 +26,8 @@ _OF_CUE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|garrison|com
                      r"mining\s+site|area|outskirts|vicinity|residents|inhabitants)\s+of\s+"
                      + _NAME + r"|\bin\s+and\s+around\s+" + _NAME.replace("name", "name3"))
 # "the killings in Yirgou, in the Centre-Nord region", "their post at X, in the Savanes region"
-_IN_REGION = re.compile(r"\b(?:in|at|near|into|from)\s+" + _NAME + r",\s+(?:in|near)\s+"
+_IN_REGION = re.compile(r"\b(?:in|at|near|around|outside|into|from)\s+" + _NAME
+                        + r",\s+(?:in|near)\s+"
                         r"(?:the\s+)?(?:[\w’'-]+\s+){1,3}(?:region|province|department|"
                         r"prefecture|circle|cercle|commune|district)\b"
                         r"|\b(?:in|at)\s+" + _NAME.replace("name", "name2")

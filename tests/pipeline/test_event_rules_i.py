@@ -1,0 +1,91 @@
+"""Event rules added in session 8 (causes found in gold/dev-o.yaml and the session's blind
+batches). Each rule is tested on sentences written for the test (never the development reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extracted import events_in
+from extracted import new_events as events
+from extracted import one_event as one
+
+from sitrep.model import Document
+from sitrep.pipeline import extract_document
+
+
+def _places(pack: Any, text: str) -> dict[str, Any]:
+    ex = extract_document(Document(text=text, origin="t.txt", published="2020-01-01"), pack)
+    return {pm.text: res.place for pm, res in ex.work.places}
+
+
+# ------------------------------------------------------------------------------- places
+
+
+def test_a_name_many_villages_share_is_the_one_near_a_town_the_report_names(pack: Any) -> None:
+    near = _places(pack, "Armed men raided Ségué, near Bandiagara, on Monday.")
+    assert (near["Ségué"].country, near["Ségué"].admin1) == ("ML", "Mopti")
+    alone = _places(pack, "Armed men raided Ségué on Monday.")  # nothing to tell them apart
+    assert alone["Ségué"].admin1 != "Mopti" or alone["Ségué"].id == near["Ségué"].id
+
+
+def test_a_name_joined_to_the_word_before_it_is_a_longer_unlisted_name(pack: Any) -> None:
+    e = one(pack, "Clashes erupted on Monday around Tin-Kara, in the cercle of Bourem, "
+                  "leaving nine fighters dead.")
+    assert e["location"] == "Tin-Kara"  # not Kara, a city in Togo
+    assert "Kara" not in _places(pack, "Fighting near Tin-Kara went on for days.")
+    # two places joined by a hyphen are both kept
+    assert {"Niamey", "Ouallam"} <= set(_places(pack, "An ambush on the Niamey-Ouallam road."))
+
+
+def test_the_hamlet_that_armed_men_encircled_is_the_village_named_before(pack: Any) -> None:
+    e = one(pack, "The village of Dogo, near Tanout, has known no peace this year. Armed men "
+                  "encircled the hamlet on Sunday night and shot two herders.")
+    assert e["location"] == "Dogo"
+
+
+# ------------------------------------------------------------------------------- types
+
+
+def test_a_president_removed_from_office_and_mutinous_soldiers_tell_a_coup(pack: Any) -> None:
+    found = events(pack, "Mutinous soldiers took over the state radio on Tuesday in Niamey. On "
+                         "Wednesday, officers announced that the president had been removed "
+                         "from office and the constitution suspended.")
+    assert found and all(e["event_type"] == "Strategic developments"
+                         and e["sub_event_type"] == "Other" for e in found)
+
+
+# ------------------------------------------------------------------------------- which events
+
+
+def test_an_arrest_told_in_a_relative_clause_with_its_day_is_news(pack: Any) -> None:
+    e = one(pack, "A rights group called on the authorities on Friday to free Idrissa Maiga, a "
+                  "spokesman of the CMA, who was arrested at his home in Niamey on 3 February "
+                  "by men in plain clothes.", "2023-02-10")
+    assert (e["sub_event_type"], e["event_date"], e["location"]) == ("Arrests", "2023-02-03",
+                                                                     "Niamey")
+
+
+# ------------------------------------------------------------------------------- roles
+
+
+def test_the_one_held_since_a_coup_is_its_victim(pack: Any) -> None:
+    found = events_in(pack, "The group also recalled that former president Mohamed Bazoum has "
+                            "been held at his residence since the coup of 26 July 2023.",
+                      "2024-03-01")
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in found] == [
+        ("Other", None, "Mohamed Bazoum")]
+
+
+def test_gunmen_who_shot_someone_tell_an_attack_a_warning_shot_does_not(pack: Any) -> None:
+    e = one(pack, "Gunmen shot a trader in the market of Dori on Friday.")
+    assert (e["event_type"], e["actor2"], e["location"]) == ("Violence against civilians",
+                                                             "Civilians", "Dori")
+    assert events(pack, "A warning shot was fired.") == []
+
+
+def test_the_attackers_a_few_km_away_are_the_same_event(pack: Any) -> None:
+    found = events(pack, "Thirty people were killed on Monday when gunmen attacked traders "
+                         "coming back from the market in Banibangou, the government said. The "
+                         "attackers stopped the lorries near the village of Darey-Daye and shot "
+                         "the passengers.", "2021-03-17")
+    assert [(e["location"], e["fatalities"]) for e in found] == [("Banibangou", 30)]

@@ -89,3 +89,36 @@ def test_the_attackers_a_few_km_away_are_the_same_event(pack: Any) -> None:
                          "attackers stopped the lorries near the village of Darey-Daye and shot "
                          "the passengers.", "2021-03-17")
     assert [(e["location"], e["fatalities"]) for e in found] == [("Banibangou", 30)]
+
+
+# ------------------------------------------------------------------------------- claims
+
+
+def test_a_claim_after_a_long_aside_or_already_made(pack: Any) -> None:
+    e = one(pack, "Ansarul Islam, the group a preacher from the north of the country founded "
+                  "years ago, has claimed the attack on the gendarmerie post at Djibo on Monday.")
+    assert e["claimed_by"] == ["Ansarul Islam"]
+    e = one(pack, "Jihadists attacked an army post near Karimama on 9 May, killing six soldiers. "
+                  "JNIM, the al-Qaeda-linked group, had already claimed it.", "2025-05-12")
+    assert e["claimed_by"] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_a_group_that_says_in_a_statement_it_did_the_act_claims_it(pack: Any) -> None:
+    e = one(pack, "Rebels attacked the garrison at Léré on Tuesday. The National Movement for "
+                  "the Liberation of Azawad (MNLA), set up last year by fighters back from "
+                  "Libya, said in a statement that it had launched the assault.", "2012-02-02")
+    assert (e["actor1"], e["claimed_by"], e["event_date"]) == (
+        "National Movement for the Liberation of Azawad",
+        ["National Movement for the Liberation of Azawad"], "2012-01-31")
+
+
+def test_the_gendarmerie_of_a_country_is_its_gendarmerie(pack: Any) -> None:
+    ids = {m.actor_id for m in pack.find_actors("the Gendarmerie of Burkina Faso and the "
+                                                "Gendarmerie of Niger")}
+    assert ids == {"bf_gendarmerie", "niger_gendarmerie"}
+
+
+def test_a_coup_told_in_an_aside_with_its_day_is_news_a_split_is_not(pack: Any) -> None:
+    found = events(pack, "Thousands rallied in Niamey on Sunday in support of the CNSP, which "
+                         "ousted President Mohamed Bazoum on Wednesday.", "2023-07-31")
+    assert [e["event_date"] for e in found if e["sub_event_type"] == "Other"] == ["2023-07-26"]

@@ -31,7 +31,10 @@ _POSSESSIVE = re.compile(r"^\s*(?:['’]s?|['’]s\s+\w+)\s*$")
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()]|\s[—–]\s|—|\bwhile\b|\bbut\b|\bwhereas\b|"
                            r",\s+(?:which|who|whose)\b|"
                            r"\b(?:said|says|according to)\b", re.I)
-_SAID_IT_DID = re.compile(r"(?:,[^,]{1,60},)?\s+(?:later\s+)?(?:said|says|announced|stated)\b"
+# what may stand between a group's name and its verb: its acronym, an aside ("The National
+# Movement for the Liberation of Azawad (MNLA), set up last year by fighters back from Libya,")
+_ASIDE = r"\)?(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,100},)?"
+_SAID_IT_DID = re.compile(_ASIDE + r"\s+(?:later\s+)?(?:said|says|announced|stated)\b"
                           r"[^.;]{0,30}?\s+(?:that\s+)?(?:it|they|its fighters|its men)\s+"
                           r"(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|was behind|"
                           r"were behind|launched|staged|perpetrated|mounted)\b", re.I)
@@ -39,13 +42,13 @@ _SAID_IT_DID = re.compile(r"(?:,[^,]{1,60},)?\s+(?:later\s+)?(?:said|says|announ
 # in the fight is claiming it (read only for armed groups: an army that says it killed
 # attackers is a side, not a claimant)
 _SAID_IT_HARMED = re.compile(
-    r"(?:,[^,]{1,60},)?\s+(?:later\s+)?(?:said|says|announced|stated|boasted)\b[^.;]{0,30}?"
+    _ASIDE + r"\s+(?:later\s+)?(?:said|says|announced|stated|boasted)\b[^.;]{0,30}?"
     r"\s+(?:that\s+)?(?:it|they|its fighters|its men|its militants|its combatants)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:killed|destroyed|captured|seized|overran|overrun|"
     r"ambushed|attacked|targeted|shot down|downed|burned|torched|taken)\b", re.I)
 # (not "X also said it had ambushed the convoy": another party telling an act of its own)
-_SAID_IT_DID_THIS = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+(?:later\s+)?(?:said|says|"
-                               r"announced|stated|claimed|boasted)\s+(?:that\s+)?(?:it|they)\s+"
+_SAID_IT_DID_THIS = re.compile(_ASIDE + r"\s+(?:later\s+)?(?:said|says|announced|stated|"
+                               r"claimed|boasted)\b[^,.;]{0,30}?\s+(?:that\s+)?(?:it|they)\s+"
                                r"(?:had\s+|has\s+|have\s+)?", re.I)
 _WHICH_DID = re.compile(r"^\s*,\s+(?:which|who)\s+(?:had\s+|has\s+|also\s+|later\s+)*"
                         r"(?:staged|carried out|launched|conducted|mounted|perpetrated|"
@@ -374,16 +377,17 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
     out: list[Any] = []
     inside = [a for a in actors if sent_start <= a.start < sent_end]
     for i, a in enumerate(inside):
-        after = text[a.end:min(sent_end, a.end + 90)]
+        after = text[a.end:min(sent_end, a.end + 140)]
         # ("The Islamic State West Africa Province (ISWAP) later claimed the raid")
         if re.match(r"^\)?(?:[’']s?(?:\s+[A-Z][\w-]+)?\s+(?:branch|affiliate|province|wing)|"
                     r"[’']s?)?(?:\s*\([^()]{1,40}\))?"
                     r"(?:\s+(?:group|organi[sz]ation|movement|network))?"
-                    r"\s*(?:,[^,]{1,60},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
-                    r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|quickly\s+|both\s+|"
+                    r"\s*(?:,[^,.;]{1,100},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
+                    r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|already\s+|later\s+|quickly\s+|"
+                    r"both\s+|"
                     r"jointly\s+|separately\s+|reportedly\s+)*(?:claimed|claims|claiming)\b",
                     after, re.I) or \
-                _SAID_IT_DID.match(text, a.end, min(sent_end, a.end + 90)):
+                _SAID_IT_DID.match(text, a.end, min(sent_end, a.end + 140)):
             out.append(a)  # "JNIM said on Saturday that it had carried out the bombing"
             prev = next((b for b in reversed(inside[:i])
                          if getattr(b, "kind", "named") != "generic"), None)

@@ -59,10 +59,11 @@ def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[A
             continue  # fighters massing; relatives gathered to remember the dead (and "the
             # soldiers killed at X" they remember is that past event, not a new one)
         if told_in_passing(t, rel, a, sent.start, actors) and not (
-                t.entry.id in ("arrests", "abduction") and any(
+                t.entry.id in ("arrests", "abduction", "coup") and any(
                     d.precision == "day" and t.end <= d.start <= t.end + 60 for d in dates)):
             continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
-            # (but "X, who was arrested at his home on 3 December": the day makes it news)
+            # (but "X, who was arrested at his home on 3 December", "the CNSP, which ousted
+            # the president on Wednesday": the day makes an arrest or a coup news)
         if t.entry.sub_type == "Agreement" and t.form == "nouns" and \
                 cue.NAMED_ACCORD.search(rel, max(0, a - 40), a):
             continue  # "the breakdown of the Algiers agreement": an accord already named

@@ -3,6 +3,7 @@ batches). Each rule is tested on sentences written for the test (never the devel
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from extracted import events_in
@@ -11,6 +12,7 @@ from extracted import one_event as one
 
 from sitrep.model import Document
 from sitrep.pipeline import extract_document
+from sitrep.pipeline.dates import Publication, find_dates
 
 
 def _places(pack: Any, text: str) -> dict[str, Any]:
@@ -122,3 +124,25 @@ def test_a_coup_told_in_an_aside_with_its_day_is_news_a_split_is_not(pack: Any) 
     found = events(pack, "Thousands rallied in Niamey on Sunday in support of the CNSP, which "
                          "ousted President Mohamed Bazoum on Wednesday.", "2023-07-31")
     assert [e["event_date"] for e in found if e["sub_event_type"] == "Other"] == ["2023-07-26"]
+
+
+# ------------------------------------------------------------------------------- dates
+
+
+def test_a_clause_after_a_month_after_tells_an_earlier_event() -> None:
+    pub = Publication.parse("2020-01-13")
+    found = find_dates("The army lost 40 men on 9 January. It was the worst loss yet, a month "
+                       "after 71 soldiers were killed at Inates.", pub)
+    assert [(d.text, d.start_date, d.precision) for d in found] == [
+        ("9 January", date(2020, 1, 9), "day"), ("a month after", date(2019, 12, 1), "month")]
+    # at the head of a sentence it still dates what follows it
+    found = find_dates("Soldiers died on 9 January. A week after the attack, the army left.", pub)
+    assert found[-1].start_date == date(2020, 1, 16)
+
+
+def test_a_leader_removed_months_after_he_seized_power_is_two_coups(pack: Any) -> None:
+    found = events_in(pack, "On Friday evening, officers announced on television that Colonel "
+                            "Amadou was removed as head of the junta, eight months after he had "
+                            "himself seized power.", "2022-10-02")
+    assert sorted((e["event_date"], e["date_precision"]) for e in found) == [
+        ("2022-01-01", "month"), ("2022-09-30", "day")]

@@ -252,10 +252,20 @@ _BEFORE, _AFTER = 40, 70
 
 def _cue_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _HINT.finditer(text)]
-    if "years after" in text:  # "Five years after the attack" (rare: a substring test first)
-        spans += [(i, i + 11) for i in _find_all(text, "years after")]
+    added = False
+    for phrase in _SPAN_CUES:  # "Five years after the attack", ", a month after 71 soldiers
+        # were killed" (rare: a substring test first)
+        if phrase in text:
+            spans += [(i, i + len(phrase)) for i in _find_all(text, phrase)]
+            added = True
+    if added:
         spans.sort()
     return spans
+
+
+_SPAN_CUES = ("years after", "months after", "month after", "weeks after", "week after",
+              "days after", "months before", "month before", "weeks before", "week before",
+              "days before")
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -362,8 +372,9 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
         else:
             # "Two days earlier" after "on Tuesday": a day told last anchors when no absolute
             # date does
-            fallback = last_day if m.group("ago") and m.group("dir").lower() in (
-                "earlier", "later") else None
+            fallback = last_day if m.group("ago") and (m.group("dir").lower() in (
+                "earlier", "later") or m.group("dir").lower() in ("after", "before")
+                and _after_comma(text, m.start())) else None
             dm = _resolve(m, pub, offset, anchor or fallback)
         if dm is not None and m.re is DATE_RE and m.group("m_only") and anchor is not None \
                 and _OF_THAT_YEAR.match(text, m.end()):
@@ -590,6 +601,10 @@ def _shift(base: date, n: int, unit: str) -> tuple[date, str]:
     return date(base.year + years, 1, 1), "year"
 
 
+def _after_comma(text: str, pos: int) -> bool:
+    return text[max(0, pos - 3):pos].rstrip().endswith(",")
+
+
 _THE_EVENT = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:attack|massacre|coup|siege|bombing|"
                         r"killing|ambush|raid|fall|capture|battle|intervention|kidnapping)", re.I)
 
@@ -615,6 +630,10 @@ def _ago(m: re.Match[str], pub: Publication | None, offset: int,
         if anchor is None:
             return None
         base, base_prec, kind = anchor.start_date, anchor.precision, "anchored"
+        if direction in ("after", "before") and _after_comma(m.string, m.start()):
+            # "the deadliest attack ever, a month after 71 soldiers were killed at Inates": the
+            # clause that follows tells of the earlier event, a month before the one dated
+            sign = -sign
     d, prec = _shift(base, sign * n, unit)
     if m.group("ago_today") and kind == "relative" and base_prec == "day" and \
             unit in ("year", "month"):

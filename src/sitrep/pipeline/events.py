@@ -286,12 +286,20 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     for c, t in by_clause.items():
         end = starts[c + 1] if c + 1 < len(starts) else sent.end
         own_places = {res.place.id for pm, res in view.places if starts[c] <= pm.start < end}
-        own_dates = {d.value for d in view.dates if starts[c] <= d.start < end
-                     and d.kind != "anchored"}
+        own = [d for d in view.dates if starts[c] <= d.start < end]
+        own_dates = {d.value for d in own if d.kind != "anchored"}
+        earlier = {d.value for d in own if d.kind == "anchored" and
+                   d.text.lower().endswith(("after", "before"))}
         p_end = starts[p_clause + 1] if p_clause + 1 < len(starts) else sent.end
         p_places = {res.place.id for pm, res in view.places
                     if starts[p_clause] <= pm.start < p_end}
         p_dates = {d.value for d in view.dates if starts[p_clause] <= d.start < p_end}
+        if earlier and not p_dates:
+            # "On Friday, officers said X was removed, eight months after he had seized power":
+            # the clause after "eight months after" is an earlier event; the lead date is the
+            # main clause's
+            own_dates = earlier
+            p_dates = {d.value for d in view.dates if sent.start <= d.start < starts[p_clause]}
         # ("set fire to a police station and looted shops in Kaya on Saturday": the primary
         # clause has no place or date of its own, so the sentence's belong to it as well)
         if (own_places and p_places and not own_places & p_places) or \

@@ -146,3 +146,28 @@ def test_a_leader_removed_months_after_he_seized_power_is_two_coups(pack: Any) -
                             "himself seized power.", "2022-10-02")
     assert sorted((e["event_date"], e["date_precision"]) for e in found) == [
         ("2022-01-01", "month"), ("2022-09-30", "day")]
+
+
+def test_scores_of_people_killed_by_jihadists_are_victims_not_a_crowd(pack: Any) -> None:
+    e = one(pack, "Scores of people were killed on Saturday when jihadist fighters attacked "
+                  "villagers digging a trench around the town of Kaya.", "2024-08-27")
+    assert (e["event_type"], e["actor1"]) == ("Violence against civilians",
+                                              "Unidentified armed group")
+    riot = one(pack, "Hundreds of youths set fire to the town hall of Kaya on Saturday.",
+               "2024-08-27")
+    assert riot["event_type"] == "Riots"
+
+
+def test_a_charge_names_an_event_it_does_not_tell_one(pack: Any) -> None:
+    assert events(pack, "The general and 17 co-defendants are accused of the abduction and "
+                        "murder of 21 soldiers who went missing in 2012.", "2016-11-30") == []
+    assert events(pack, "Three men on trial for the massacre at Ogossagou were acquitted on "
+                        "Monday.", "2021-05-12") == []
+
+
+def test_a_convoy_bound_for_a_town_was_not_there(pack: Any) -> None:
+    e = one(pack, "Two people were killed and nine wounded in Téra, in the west, on Saturday "
+                  "when protesters tried to stop a supply convoy bound for Gao in Mali, the "
+                  "ministry said.",
+            "2021-11-28")
+    assert (e["location"], e["event_date"], e["fatalities"]) == ("Téra", "2021-11-27", 2)

@@ -84,6 +84,12 @@ FIGHT_WITH = re.compile(r"\b(?:clashes|clashing|fighting|battles?|combat|skirmis
 CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed)\s+(?:[\w-]+\s+){0,5}?"
                          r"(?:after|before)\b", re.I)
 GERUND_OBJECT = re.compile(r"\b(?:of|for)\s+$", re.I)
+# "accused of the abduction and murder of 21 paratroopers", "on trial for the massacre": the
+# charge names an event (told elsewhere), it does not tell one
+CHARGE_BEFORE = re.compile(r"\b(?:accused|suspected|convicted|acquitted|guilty|charged|indicted|"
+                           r"tried|prosecuted|on\s+trial|jailed|sentenced|prison)\s+(?:of|for|"
+                           r"with|over)\s+(?:(?:the|an?|their|his|her|its)\s+)?(?:[\w-]+\s+)?$",
+                           re.I)
 NAMED_ACCORD = re.compile(r"\b(?:of|under|to|from|with|in)\s+the\s+(?:[A-Z][\w’'-]+\s+|\d{4}\s+)+"
                            r"(?:peace\s+)?$")
 # "claimed responsibility for the operation": a claim of one event already told (not "claimed

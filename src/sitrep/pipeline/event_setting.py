@@ -165,8 +165,13 @@ _ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)
                     r"axis|way)\s+between\s+(?:the\s+)?)$", re.I)
 # "the wounded were evacuated to Niamey", "survivors fled to Djibo": where people were taken
 # after the event, never where it happened
-_TAKEN_TO = re.compile(r"\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken)\s+"
-                       r"(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
+_TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken)\s+"
+                       r"(?:[\w-]+\s+){0,2}?to|"
+                       # "a supply convoy bound for Gao": where it was going
+                       r"\b(?:bound|headed|heading|destined)\s+for|\ben\s+route\s+to|"
+                       r"\bon\s+(?:its|their|the)\s+way\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+)?"
+                       r"(?:in\s+)?$",
+                       re.I)
 # (French spellings too: "the cercle de Bandiagara", "la commune de Gorom")
 _ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|district|"
                        r"prefecture|commune)\s+(?:of\s+(?:the\s+)?|d[eu]\s+(?:la\s+)?|d['’])$",
@@ -202,6 +207,12 @@ def _contained_by(pm: Any, places: Sequence[Any], text: str) -> bool:
                and _CONTAINER.fullmatch(text, o.end, pm.start) is not None for o, r in places)
 
 
+def destination(text: str, pm: Any) -> bool:
+    """ "evacuated to Niamey", "a convoy bound for Gao": a place people went to after or
+    before the event, never where it happened."""
+    return _TAKEN_TO.search(text, max(0, pm.start - 50), pm.start) is not None
+
+
 def event_place(trig: Trigger, places: list[Any], text: str,
                  trigger_ends: Sequence[int] = ()) -> Any:
     """The place nearest the trigger, preferring a locative ("in", "at", "near") and a precise
@@ -218,7 +229,7 @@ def event_place(trig: Trigger, places: list[Any], text: str,
                 owner and not any(o.start == owner.end() for o, _ in places))):
             continue  # "Mali declared a state of emergency": the state acting, not a place;
             # "fighters of Russia's Wagner Group": the owner of a name
-        if _TAKEN_TO.search(text, max(0, pm.start - 50), pm.start):
+        if destination(text, pm):
             continue
         dateline = 150 if pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n") \
             else 0

@@ -114,8 +114,10 @@ def actor_kind(work: WorkDoc, actor_id: str) -> str | None:
 
 _CROWD = re.compile(r"\b(?:youths?|crowds?|mobs?|protesters|demonstrators|rioters|"
                     r"angry residents|students|(?:hundreds|thousands|scores)\s+of\s+(?:[\w-]+\s+)?"
-                    r"(?:supporters|residents|people|villagers|traders|women|men))\b[^.;]{0,60}$",
-                    re.I)
+                    r"(?:supporters|residents|people|villagers|traders|women|men))\b"
+                    # ("Scores of people were killed when jihadists attacked": the victims)
+                    r"(?!\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|wounded|"
+                    r"injured|shot|abducted|kidnapped|massacred|executed))[^.;]{0,60}$", re.I)
 _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set ablaze|"
                             r"torch(?:ed|ing)|"
                             r"storm(?:ed|ing)?|loot(?:ed|ing)|ransack(?:ed|ing)|threw stones|"

@@ -36,9 +36,9 @@ from .event_context import (
 from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
 from .event_mention import REPORT_DATE, SUMMARY, VIOLENT, Arg, EventMention
+from .event_setting import destination, place_told_before, sequel_start, vague_place
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
-from .event_setting import place_told_before, sequel_start, vague_place
 from .event_setting import reported_on as _reported_on
 from .event_story import (
     another_place_also,
@@ -285,14 +285,15 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             by_clause[c] = t
     for c, t in by_clause.items():
         end = starts[c + 1] if c + 1 < len(starts) else sent.end
-        own_places = {res.place.id for pm, res in view.places if starts[c] <= pm.start < end}
+        own_places = {res.place.id for pm, res in view.places if starts[c] <= pm.start < end
+                      and not destination(work.text, pm)}
         own = [d for d in view.dates if starts[c] <= d.start < end]
         own_dates = {d.value for d in own if d.kind != "anchored"}
         earlier = {d.value for d in own if d.kind == "anchored" and
                    d.text.lower().endswith(("after", "before"))}
         p_end = starts[p_clause + 1] if p_clause + 1 < len(starts) else sent.end
         p_places = {res.place.id for pm, res in view.places
-                    if starts[p_clause] <= pm.start < p_end}
+                    if starts[p_clause] <= pm.start < p_end and not destination(work.text, pm)}
         p_dates = {d.value for d in view.dates if starts[p_clause] <= d.start < p_end}
         if earlier and not p_dates:
             # "On Friday, officers said X was removed, eight months after he had seized power":

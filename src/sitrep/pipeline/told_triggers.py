@@ -44,6 +44,8 @@ def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[A
         if t.form == "verbs" and t.text.lower().endswith("ing") and \
                 cue.GERUND_OBJECT.search(rel, max(0, a - 6), a):
             continue  # "accuses it of attacking villages", "jailed for looting": a charge
+        if t.form in ("nouns", "plurals") and cue.CHARGE_BEFORE.search(rel, max(0, a - 50), a):
+            continue  # "accused of the abduction and murder of 21 soldiers": a charge
         since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a) if "ince" in rel else None
         if since and not any(sent.start + since.start() <= pm.start <= t.end + 40
                              and res.geo_precision < 3 for pm, res in places) and not any(

@@ -171,3 +171,14 @@ def test_a_convoy_bound_for_a_town_was_not_there(pack: Any) -> None:
                   "ministry said.",
             "2021-11-28")
     assert (e["location"], e["event_date"], e["fatalities"]) == ("Téra", "2021-11-27", 2)
+
+
+def test_people_a_convoy_carried_were_its_target(pack: Any) -> None:
+    e = one(pack, "Gunmen ambushed a convoy of five buses carrying mine workers near Fada "
+                  "N'Gourma on Wednesday, killing 37 people.", "2019-11-07")
+    assert e["actor2"] == "Civilians"
+
+
+def test_of_two_namesakes_equally_likely_the_nearer_one(pack: Any) -> None:
+    places = _places(pack, "FADA N'GOURMA - The attack took place on the road to Boungou.")
+    assert places["Boungou"].admin1 == "Est"  # not the Centre-Sud village of that alias

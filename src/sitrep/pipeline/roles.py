@@ -327,6 +327,9 @@ def _role_before(text: str, actor: Any, gap: str, form: str, trigger_end: int) -
     return None
 
 
+_CARRYING = re.compile(r"\b(?:carrying|transporting|ferrying)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _role_after(gap: str, form: str, reciprocal: bool = False) -> str | None:
     if "during" in gap and _DURING_OPERATION.search(gap):
         return None  # "killed dozens of people during an operation against jihadists"
@@ -337,6 +340,8 @@ def _role_after(gap: str, form: str, reciprocal: bool = False) -> str | None:
             return "actor2"  # "ambushed a convoy of X" / "killed X"
         return None
     words = [p.group("p").lower() for p in preps]
+    if form in ("verbs", "phrases") and "by" not in words and _CARRYING.search(gap):
+        return "actor2"  # "ambushed a convoy of five buses carrying mine workers"
     if gap.rstrip().endswith(","):
         return None  # ", Abu Bakr al-Baghdadi was quick to...": a new clause's subject
     while len(words) > 1 and (words[-1] == "and" or words[-1] == "of" and _UNIT_OF.search(gap)) \

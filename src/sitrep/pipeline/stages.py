@@ -41,6 +41,7 @@ _CAPITAL_OF = re.compile(r"['’]s?\s+capital\b|\s+capital\b", re.I)
 
 _TOWN = 10_000  # people: a place this big is strong evidence of its country
 _SAME_PLACE_KM = 25.0  # gazetteer rows this close are one place told twice
+_NEAR_KM = 300.0  # a namesake this close to a place the report names for sure is the one
 
 DEFAULT_STAGES = ("sentences", "dates", "quantities", "actors", "places", "triggers", "events",
                   "relations", "statements")
@@ -195,8 +196,11 @@ def _near_sure_places(pack: Any, context: Any, resolved: list[tuple[Any, Any]]
             near = [p for p in sure if p not in pm.candidates]
             ties = tied(pm, context, pack.focus_countries) if near else ()
             if len(ties) > 1:
-                again = pack.resolve_place(replace(pm, candidates=ties),
-                                           replace(context, near=near))
+                gap, nearest = min((min(distance_km(p, s) for s in near), i)
+                                   for i, p in enumerate(ties))
+                again = pack.resolve_place(replace(pm, candidates=(ties[nearest],)), context) \
+                    if gap <= _NEAR_KM and distance_km(ties[nearest], res.place) > _SAME_PLACE_KM \
+                    else None  # (a village and its commune, 1 km apart: the first choice stands)
                 if again is not None and not _stray_hamlet(again.place, context):
                     res = again
         out.append((pm, res))

@@ -127,6 +127,20 @@ SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\
                       r"are\s+)?$", re.I)
 
 CLAUSE = re.compile(r",\s|;\s|\s[—–]\s|—|:\s|\(|\)")  # where a sentence's clauses begin
+
+
+def clause_starts(start: int, text: str) -> list[int]:
+    """Where the clauses of the sentence ``text`` (at document offset ``start``) begin."""
+    return [start] + [start + m.end() for m in CLAUSE.finditer(text)]
+
+
+def clause_of(starts: list[int], pos: int) -> int:
+    """The index of the clause (of ``clause_starts``) that holds ``pos``."""
+    i = 0
+    while i + 1 < len(starts) and starts[i + 1] <= pos:
+        i += 1
+    return i
+
 # a habit, not an event: "increasingly", "regularly", "continues to", "for years"
 GENERIC = re.compile(r"\b(?:in recent (?:months|weeks|years)|increasingly|regularly|often|"
                      r"repeated|has seen|have seen|"

@@ -230,26 +230,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     return mentions
 
 
-
-
 # ----------------------------------------------------------------------------- one sentence
-
-
-def _in_span(pos: int, items: Sequence[Any]) -> bool:
-    return any(x.start <= pos < x.end for x in items)
-
-
-
-
-def _clause_starts(sent: Sentence) -> list[int]:
-    return [sent.start] + [sent.start + m.end() for m in cue.CLAUSE.finditer(sent.text)]
-
-
-def _clause_of(starts: list[int], pos: int) -> int:
-    i = 0
-    while i + 1 < len(starts) and starts[i + 1] <= pos:
-        i += 1
-    return i
 
 
 def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
@@ -269,15 +250,15 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     listed = distributed(work, view.dates, view.places, sent, primary)
     if listed:
         return listed
-    starts = _clause_starts(sent)
-    p_clause = _clause_of(starts, primary.start)
+    starts = cue.clause_starts(sent.start, sent.text)
+    p_clause = cue.clause_of(starts, primary.start)
     # Another clause with its own trigger and its own place or date is another event:
     # "After ISIS attacked Paris, a group kills 20 people in Mali".
     chosen = [primary]
     sequels: dict[int, int] = {}
     by_clause: dict[int, Trigger] = {}
     for t in usable:
-        c = _clause_of(starts, t.start)
+        c = cue.clause_of(starts, t.start)
         if t.entry.weak and t.form != "plurals" and t.text.lower().endswith("ing") and \
                 work.text[t.start - 2:t.start] == ", ":
             continue  # "ambushed a convoy on Monday, killing 58 people near X": the result
@@ -311,7 +292,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             chosen.append(t)  # "..., drawing the ire of French troops, who beat them back"
             sequels[id(t)] = cut
     chosen.sort(key=lambda t: t.start)
-    los = [sent.start if i == 0 else sequels.get(id(t), starts[_clause_of(starts, t.start)])
+    los = [sent.start if i == 0 else sequels.get(id(t), starts[cue.clause_of(starts, t.start)])
            for i, t in enumerate(chosen)]
     scopes = [(t, los[i], los[i + 1] if i + 1 < len(chosen) else sent.end)
               for i, t in enumerate(chosen)]

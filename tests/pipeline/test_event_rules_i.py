@@ -182,3 +182,10 @@ def test_people_a_convoy_carried_were_its_target(pack: Any) -> None:
 def test_of_two_namesakes_equally_likely_the_nearer_one(pack: Any) -> None:
     places = _places(pack, "FADA N'GOURMA - The attack took place on the road to Boungou.")
     assert places["Boungou"].admin1 == "Est"  # not the Centre-Sud village of that alias
+
+
+def test_a_gap_after_a_comma_does_not_date_the_act_before_it(pack: Any) -> None:
+    found = events_in(pack, "The government said on Wednesday that troops had repelled an "
+                            "assault on the Kati camp in the early hours, two days before the "
+                            "new president's inauguration.", "2021-03-31")
+    assert "2021-04-02" not in [e["event_date"] for e in found]

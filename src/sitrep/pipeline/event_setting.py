@@ -63,6 +63,11 @@ def event_date(rel: str, offset: int, trig: Trigger,
         if d.start > trig.end and since_reaches(rel, trig.end - offset, d.start - offset):
             continue  # "the deadliest attack since jihadist violence spread ... in 2015"; but
             # "in the deadliest attack since the insurgency began, gunmen killed ... on 4 June"
+        if d.start > trig.end and d.kind == "anchored" and \
+                d.text.lower().endswith(("after", "before")) and \
+                rel[max(0, d.start - offset - 3):d.start - offset].rstrip().endswith(","):
+            continue  # "thwarted a coup on Wednesday, two days before the swearing-in": the
+            # gap dates what the next clause tells, not the act before it
         if any(a <= d.start < b and not a <= trig.start < b for a, b in later):
             continue  # "were killed before special forces regained control overnight": the
             # end of the siege, a later act with its own subject

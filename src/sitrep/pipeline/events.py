@@ -276,12 +276,12 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         p_places = {res.place.id for pm, res in view.places
                     if starts[p_clause] <= pm.start < p_end and not destination(work.text, pm)}
         p_dates = {d.value for d in view.dates if starts[p_clause] <= d.start < p_end}
-        if earlier and not p_dates:
+        if earlier and c > p_clause and not p_dates:
             # "On Friday, officers said X was removed, eight months after he had seized power":
-            # the clause after "eight months after" is an earlier event; the lead date is the
-            # main clause's
-            own_dates = earlier
-            p_dates = {d.value for d in view.dates if sent.start <= d.start < starts[p_clause]}
+            # the clause after "eight months after" tells an earlier event (but "ended a siege
+            # on Saturday, a day after gunmen stormed the hotel": the same one, dated)
+            chosen.append(t)
+            continue
         # ("set fire to a police station and looted shops in Kaya on Saturday": the primary
         # clause has no place or date of its own, so the sentence's belong to it as well)
         if (own_places and p_places and not own_places & p_places) or \

@@ -252,14 +252,13 @@ _BEFORE, _AFTER = 40, 70
 
 def _cue_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _HINT.finditer(text)]
-    added = False
-    for phrase in _SPAN_CUES:  # "Five years after the attack", ", a month after 71 soldiers
-        # were killed" (rare: a substring test first)
-        if phrase in text:
-            spans += [(i, i + len(phrase)) for i in _find_all(text, phrase)]
-            added = True
-    if added:
-        spans.sort()
+    if "after" in text or "before" in text:
+        # "Five years after the attack", ", a month after 71 soldiers were killed" (rare: plain
+        # substring tests first)
+        found = [(i, i + len(phrase)) for phrase in _SPAN_CUES if phrase in text
+                 for i in _find_all(text, phrase)]
+        if found:
+            spans = sorted(spans + found)
     return spans
 
 
@@ -603,6 +602,14 @@ def _shift(base: date, n: int, unit: str) -> tuple[date, str]:
 
 def _after_comma(text: str, pos: int) -> bool:
     return text[max(0, pos - 3):pos].rstrip().endswith(",")
+
+
+def dates_next_clause(d: DateMention, text: str, offset: int = 0) -> bool:
+    """ "..., a month after 71 soldiers were killed", "..., two days before the swearing-in":
+    a gap after a comma dates the clause that follows it, not the act told before the comma.
+    ``text`` holds the mention at ``d.start - offset``."""
+    return d.kind == "anchored" and d.text.lower().endswith(("after", "before")) and \
+        _after_comma(text, d.start - offset)
 
 
 _THE_EVENT = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:attack|massacre|coup|siege|bombing|"

@@ -21,8 +21,8 @@ from .triggers import Trigger
 PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:(?:an?|the)\s+(?:[\w’'-]+\s+){1,3})?"
                               r"(?:first\s+|originally\s+)?(?:founded|created|formed|"
                               r"established|set up|born|launched)\s+(?:in|by|on|at|after|"
-                              r"during|last|this|early|late|earlier|some|nearly|\d+)\b|(?:which|who)\s+(?:has|have|had)\s+(?:long\s+|"
-                              r"also\s+)?(?:been\s+\w+ing|\w+ed)\b)[^,;:()]{0,120}[,.]")
+                              r"during|last|this|early|late|earlier|some|nearly|\d+)\b|"
+                              r"(?:which|who)\s+(?:has|have|had)\s+(?:long\s+|also\s+)?(?:been\s+\w+ing|\w+ed)\b)[^,;:()]{0,120}[,.]")
 _APPOSITIVE = re.compile(r",\s+(?:(?:which|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
                          r"(?:(?:long\s+|also\s+)?been\s+)?"
                          r"(?:(?:himself|herself|itself|themselves|also|already|previously)\s+)?|"

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from .dates import DateMention
+from .dates import DateMention, dates_next_clause
 from .event_cues import since_reaches
 from .triggers import Trigger
 
@@ -63,9 +63,7 @@ def event_date(rel: str, offset: int, trig: Trigger,
         if d.start > trig.end and since_reaches(rel, trig.end - offset, d.start - offset):
             continue  # "the deadliest attack since jihadist violence spread ... in 2015"; but
             # "in the deadliest attack since the insurgency began, gunmen killed ... on 4 June"
-        if d.start > trig.end and d.kind == "anchored" and \
-                d.text.lower().endswith(("after", "before")) and \
-                rel[max(0, d.start - offset - 3):d.start - offset].rstrip().endswith(","):
+        if d.start > trig.end and dates_next_clause(d, rel, offset):
             continue  # "thwarted a coup on Wednesday, two days before the swearing-in": the
             # gap dates what the next clause tells, not the act before it
         if any(a <= d.start < b and not a <= trig.start < b for a, b in later):

@@ -19,7 +19,7 @@ from typing import Any
 from ..model import stable_id
 from . import attribution as attr
 from . import event_cues as cue
-from .dates import DateMention
+from .dates import DateMention, dates_next_clause
 from .event_context import (
     BASE,
     GROUP_CHANGE,
@@ -270,8 +270,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
                       and not destination(work.text, pm)}
         own = [d for d in view.dates if starts[c] <= d.start < end]
         own_dates = {d.value for d in own if d.kind != "anchored"}
-        earlier = {d.value for d in own if d.kind == "anchored" and
-                   d.text.lower().endswith(("after", "before"))}
+        earlier = any(dates_next_clause(d, work.text) for d in own)
         p_end = starts[p_clause + 1] if p_clause + 1 < len(starts) else sent.end
         p_places = {res.place.id for pm, res in view.places
                     if starts[p_clause] <= pm.start < p_end and not destination(work.text, pm)}

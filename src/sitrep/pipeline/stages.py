@@ -187,13 +187,15 @@ def _near_sure_places(pack: Any, context: Any, resolved: list[tuple[Any, Any]]
     """ "Ségué, in the cercle de Bankass": a name that villages far apart share is the one
     near the places the report names without doubt (a name only one place bears, a town),
     when nothing else tells the namesakes apart."""
-    sure = [res.place for pm, res in resolved if res.geo_precision < 3 and _sure(pm, res.place)]
+    is_sure = [res.geo_precision < 3 and _sure(pm, res.place) for pm, res in resolved]
+    sure = [res.place for (_, res), ok in zip(resolved, is_sure, strict=True) if ok]
     if not sure:
         return resolved
     out = []
-    for pm, res in resolved:
-        if res.geo_precision < 3 and not _sure(pm, res.place):
-            near = [p for p in sure if p not in pm.candidates]
+    for (pm, res), ok in zip(resolved, is_sure, strict=True):
+        if res.geo_precision < 3 and not ok:
+            own = {c.id for c in pm.candidates}
+            near = [p for p in sure if p.id not in own]
             ties = tied(pm, context, pack.focus_countries) if near else ()
             if len(ties) > 1:
                 gap, nearest = min((min(distance_km(p, s) for s in near), i)

@@ -65,7 +65,8 @@ STORY_AGAIN = re.compile(r"\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|a
                          r"ambush|massacre|killings?|strike|bombing|offensive|clash(?:es)?)\b")
 # "Togo has deployed troops since a deadly attack on soldiers last year": an event used as a
 # time mark (kept only when it names where it happened)
-SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the|its|their|that)\s+(?:[\w-]+\s+){0,2}$", re.I)
+SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the|its|their|that)\s+(?:[\w-]+\s+){0,5}$", re.I)
+STILL_THERE = re.compile(r"\b(?:now|currently|still|already|permanently)\s+$", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # "The strike late Sunday": anaphoric
 # "armed terrorists gathered in the area of X": fighters massing, not a protest
 ARMED_BEFORE = re.compile(r"\b(?:terrorists|jihadists|militants|gunmen|insurgents|fighters|"
@@ -126,6 +127,10 @@ SAID_IT = re.compile(r"\s+(?:said|says|announced|stated|claimed)\b[^,.;]{0,30}?\
                       r"(?:it|they)\s+(?:had\s+|has\s+|have\s+|would\s+|was\s+|were\s+|is\s+|"
                       r"are\s+)?$", re.I)
 
+# "arrived in pick-up trucks", "arrived in several vehicles": a means, not a place
+BY_VEHICLE = re.compile(r"\s+(?:(?:a|an|the|their|several|many|dozens\s+of|\d+)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:pick-?ups?|trucks?|vehicles?|cars?|motorbikes?|"
+                        r"motorcycles?|helicopters?|boats?|canoes?|jeeps?)\b", re.I)
 CLAUSE = re.compile(r",\s|;\s|\s[—–]\s|—|:\s|\(|\)")  # where a sentence's clauses begin
 
 

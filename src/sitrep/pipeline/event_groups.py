@@ -111,9 +111,17 @@ def _told_nearby(m: EventMention, here: Any, there: Any) -> bool:
         distance_km(here, there) <= _NEARBY_KM
 
 
+_REPRISAL = re.compile(r"\s*(?:in\s+(?:apparent\s+)?(?:reprisal|retaliation|revenge|response)|"
+                       r"in\s+a\s+(?:reprisal|retaliatory)|days?\s+later|weeks?\s+later)\b", re.I)
+_ANOTHER = re.compile(r"\b(?:another|separately|separate|also|meanwhile|elsewhere|earlier|"
+                      r"later|previous|second|other)\b", re.I)
+
+
 def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     score = 0.0
     contained = False
+    if _REPRISAL.match(m.sentence.text) and all(o.sentence.idx < m.sentence.idx for o in group):
+        return None  # "In reprisal, militiamen attacked ...": the answer to the event told
     for o in group:
         if not _compatible_types(m, o):
             return None
@@ -157,6 +165,11 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     if m.quantities and (m.place is None or m.place[1].geo_precision == 3) and \
             _TOLL_TOLD.search(m.sentence.text):
         score += 2.0  # "The first toll, given on Thursday, reported ten soldiers killed"
+    if contained and m.date is None and m.event_type in VIOLENT and \
+            m.sub_event_type == first.sub_event_type and not _ANOTHER.search(m.sentence.text) \
+            and all(o.place is None or o.place[1].geo_precision == 3 for o in group):
+        score += 1.0  # "killed ... in north-eastern Mali. Assailants opened fire near
+        # Indélimane": the story now says where in the country
     if m.date is None and _BACK_REFERENCE.match(m.sentence.text):
         score += 1.5  # "The attackers, who came on motorbikes, killed four herders": those told of
     if m.place is None and m.trigger.entry.weak and m.quantities and m.date and any(
@@ -207,6 +220,20 @@ def _civilian_vehicle(group: list[EventMention]) -> None:
             return
 
 
+def _mob_victims(group: list[EventMention]) -> None:
+    """ "Two men accused of theft were beaten to death by a crowd": whom a mob kills or hurts,
+    with no armed side named, are civilians (ACLED's Mob violence victims)."""
+    if group[0].sub_event_type != "Mob violence" or any(
+            a.role == "actor2" for m in group for a in m.args):
+        return
+    for m in group:
+        hit = next((q for q in m.quantities if q.kind in ("killed", "injured")
+                    and q.side in (None, "civilians") and q.part_of is None), None)
+        if hit is not None:
+            m.args.append(Arg("actor2", "civilians", Span(hit.start, hit.end)))
+            return
+
+
 def _detained_then_killed(group: list[EventMention]) -> None:
     """ "Soldiers arrested about 20 men at the market ... at least 20 men were killed": people
     detained and then killed is an attack on them, as ACLED codes it, not an arrest."""
@@ -226,17 +253,20 @@ def _detained_then_killed(group: list[EventMention]) -> None:
         holder.args.append(Arg("actor2", "civilians", Span(q.start, q.end)))
 
 
+_SIDES_AND_CLAIMS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed_by")
+
+
 def _leader_to_group(work: WorkDoc, group: list[EventMention]) -> None:
     """ "Fighters loyal to the preacher Amadou Koufa attacked ...": a leader named as the side
-    of a violent event stands for the group the registry says he led then (ACLED codes the
-    group); a person who led none stays."""
+    of a violent event, or as its claimant, stands for the group the registry says he led then
+    (ACLED codes the group); a person who led none stays."""
     first = group[0]
     if work.pack is None or first.event_type not in VIOLENT:
         return
     day = first.date.value if first.date else (work.document.published or "9999")
     for m in group:
         for i, a in enumerate(m.args):
-            if a.role not in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2") or \
+            if a.role not in _SIDES_AND_CLAIMS or \
                     actor_kind(work, a.actor_id) != "person":
                 continue
             led = [f.value for f in work.pack.actors.get(a.actor_id).facts
@@ -386,6 +416,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
                     m.event_type, m.sub_event_type = m.trigger.entry.type, m.trigger.entry.sub_type
     _detained_then_killed(group)
     _civilian_vehicle(group)
+    _mob_victims(group)
     first = group[0]
     taken = next((m for m in group[1:] if not m.count_only
                   and m.sub_event_type == m.trigger.entry.state_sub_type), None)

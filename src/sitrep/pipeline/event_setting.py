@@ -120,7 +120,8 @@ def reported_on(rel: str, pos: int) -> bool:
     if not any(w in window for w in _REPORT_WORDS):
         return False  # a plain substring test spares the regex on most dates
     return _REPORTED_ON.search(rel, lo, pos) is not None or \
-        _STATEMENT_ON.search(rel, lo, pos) is not None
+        _STATEMENT_ON.search(rel, lo, pos) is not None or \
+        _CLAIMED_ON.search(rel, lo, pos) is not None
 
 
 # "on Monday, the government spokesman said that ...": the date opens the statement
@@ -147,6 +148,12 @@ _STATEMENT_ON = re.compile(r"\b(?:an?|its|the|their|his|her)\s+(?:(?:new|latest|
                            r"(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:on\s+|late\s+on\s+)?$", re.I)
 
 
+# "claimed the attack on Sunday", "claimed responsibility for the ambush in a message sent on
+# Sunday": the day of the claim, not of the act
+_CLAIMED_ON = re.compile(r"\bclaimed\s+(?:responsibility\s+for\s+)?(?:the|this|that|its|both)\s+"
+                         r"(?:[\w-]+\s+){1,3}?(?:in\s+an?\s+(?:[\w-]+\s+){0,3}?(?:video|"
+                         r"statement|message|communiqu[ée]|post)\s+(?:(?:posted|published|"
+                         r"released|sent)\s+)?)?$", re.I)
 # "that it had carried out the", "announced a new toll of 89 soldiers": the event is older
 _EARLIER = re.compile(r"\b(?:had|toll\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirmed|declared|"
@@ -155,7 +162,7 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirm
                           r"(?:(?:by|on|in)\s+[\w\s-]{1,40}?\s+)?"
                           r"(?:\w+\s+)?(?:in\s+an?\s+[\w\s-]{0,30}?"
                           r"(?:video|statement|interview|message|communiqu[ée]|post)\s+"
-                          r"(?:(?:posted|published|released)\s+(?:on\s+social\s+media\s+|"
+                          r"(?:(?:posted|published|released|sent)\s+(?:on\s+social\s+media\s+|"
                           r"online\s+)?)?)?$", re.I)
 
 

@@ -56,7 +56,7 @@ from .framework import Sentence, WorkDoc
 from .numbers import Count
 from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
-from .roles import assign_roles, is_state, said_it_did
+from .roles import assign_roles, find_claims, is_state, said_it_did
 from .told_triggers import telling_triggers
 from .triggers import Trigger
 
@@ -103,6 +103,8 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
         if t.form == "plurals" and t.text.lower().split()[-1] in cue.MUNITIONS and \
                 cue.WEAPONS_USED.search(work.text, max(0, t.start - 30), t.start):
             continue  # "heavily armed men who used shells and mortars": the weapons of a fight
+        if t.text.lower() == "arrived in" and cue.BY_VEHICLE.match(work.text, t.end):
+            continue  # "armed men who arrived in pick-up trucks": how they came, not a base
         if t.text.lower() in ("shooting", "shootings") and not cue.NOUN_DET_BEFORE.search(
                 work.text, max(0, t.start - 40), t.start):
             continue  # "went door to door, shooting men": a participle; "the shooting at X"
@@ -266,14 +268,15 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             by_clause[c] = t
     for c, t in by_clause.items():
         end = starts[c + 1] if c + 1 < len(starts) else sent.end
-        own_places = {res.place.id for pm, res in view.places if starts[c] <= pm.start < end
-                      and not destination(work.text, pm)}
+        own_places = _clause_places(work, view, starts[c], end)
         own = [d for d in view.dates if starts[c] <= d.start < end]
-        own_dates = {d.value for d in own if d.kind != "anchored"}
+        # ("the ministry said on Saturday that 17 soldiers had been killed, ... after a unit
+        # was ambushed on Friday": the day of the statement is not another event's)
+        own_dates = {d.value for d in own if d.kind != "anchored"
+                     and not _reported_on(work.text, d.start)}
         earlier = any(dates_next_clause(d, work.text) for d in own)
         p_end = starts[p_clause + 1] if p_clause + 1 < len(starts) else sent.end
-        p_places = {res.place.id for pm, res in view.places
-                    if starts[p_clause] <= pm.start < p_end and not destination(work.text, pm)}
+        p_places = _clause_places(work, view, starts[p_clause], p_end)
         p_dates = {d.value for d in view.dates if starts[p_clause] <= d.start < p_end}
         if earlier and c > p_clause and not p_dates:
             # "On Friday, officers said X was removed, eight months after he had seized power":
@@ -283,7 +286,12 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             continue
         # ("set fire to a police station and looted shops in Kaya on Saturday": the primary
         # clause has no place or date of its own, so the sentence's belong to it as well)
-        if (own_places and p_places and not own_places & p_places) or \
+        if c > p_clause and primary.start > sent.start + 3 and _SUBJECT_ASIDE.match(
+                work.text, sent.start, starts[c]) and not _SUBJECT_ASIDE.match(
+                work.text, sent.start, primary.start):
+            chosen.append(t)  # "X, a leader who pledged allegiance ..., claimed the attack":
+            continue  # the aside tells another act than the main verb's
+        if _places_apart(own_places, p_places) or \
                 (own_dates and p_dates and not own_dates & p_dates):
             chosen.append(t)
         elif t.start > primary.end and (cut := sequel_start(
@@ -299,8 +307,12 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     for t, lo, hi in scopes:
         in_scope = [u for u in usable if lo <= u.start < hi]
         # a sequel is dated by the act it follows (event_date widens a year to "or later")
+        # "X, a former MUJAO leader who pledged allegiance to IS last year, claimed the
+        # attack": the subject before the aside is the main clause's as well
+        subject = sent.start if lo > sent.start and _SUBJECT_ASIDE.match(
+            work.text, sent.start, lo) else lo
         m = _mention_for(work, view, sent, t, in_scope, lo, hi,
-                         sent.start if id(t) in sequels else lo)
+                         sent.start if id(t) in sequels else lo, subject)
         if m is not None:
             out.extend(e for half in split_pair(m, view.places, work.text, _event_place)
                        for e in split_places(half, view.places, work.text))
@@ -312,6 +324,9 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if main.date is None:
             main.date = _event_date(sent.text, sent.start, main.trigger,
                                     [d for d in view.dates if id(d) not in others])
+            if _report_day_only(main.date, sent, [(pm, res) for pm, res in view.places
+                                                  if sent.start <= pm.start < sent.end]):
+                main.date = None
         if main.place is None:
             main.place = _event_place(main.trigger, view.places, work.text)
         if main.date is not None or main.place is not None:
@@ -319,9 +334,43 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     return out
 
 
+# a subject, then an aside that tells of its past, then the main verb
+_SUBJECT_ASIDE = re.compile(r"[^,;]{3,80},\s+(?:an?\s+|the\s+)?[^,;.]{0,60}?\b(?:who|which|that)\s+"
+                            r"[^,;.]{3,100},\s*$")
+
+
+def _report_day_only(d: DateMention | None, sent: Sentence, places: list[Any]) -> bool:
+    """Whether ``d`` only dates the report, later in a story: "The assailants were repulsed,
+    the army said on Thursday" leaves the event to the one already told (a place of its own
+    would make it another event)."""
+    return d is not None and sent.idx > 0 and _reported_on(sent.text, d.start - sent.start) \
+        and not d.text[:1].isdigit() and not any(res.geo_precision < 3 for pm, res in places)
+
+
+def _clause_places(work: WorkDoc, view: _View, lo: int, hi: int) -> list[Any]:
+    """The places a clause tells (not where a convoy was bound)."""
+    return [res.place for pm, res in view.places
+            if lo <= pm.start < hi and not destination(work.text, pm)]
+
+
+def _places_apart(these: list[Any], those: list[Any]) -> bool:
+    """Whether two clauses name different places: a country is not apart from a place in it
+    ("Niger's defence ministry said ... ambushed near Intagamey": one place)."""
+    if not these or not those:
+        return False
+    ids = {p.id for p in those}
+    if any(p.id in ids for p in these):
+        return False
+    def countries(ps: list[Any]) -> set[str]:
+        return {p.country for p in ps if p.feature_code == "PCLI"}
+    return not (countries(these) & {p.country for p in those}
+                or countries(those) & {p.country for p in these})
+
+
 def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                  usable: list[Trigger], lo: int, hi: int,
-                 dates_from: int | None = None) -> EventMention | None:
+                 dates_from: int | None = None,
+                 actors_from: int | None = None) -> EventMention | None:
     text = work.text
     rel = sent.text
     came = cue.CAME_AFTER.search(text, trig.end, hi)
@@ -351,6 +400,11 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                if u.entry.type == trig.entry.type
                or violent and (u.entry.type in VIOLENT or u.entry.by_target)]
     roles = assign_roles(text, trig.start, trig.end, trig.form, actors, lo, hi, anchors)
+    if actors_from is not None and actors_from < lo:
+        # the subject before an aside may claim what the main clause tells
+        roles.claimed += [a for a in find_claims(text, [a for a in view.actors if actors_from
+                                                        <= a.start < hi], actors_from, hi)
+                          if a.start < lo and getattr(a, "kind", "named") != "generic"]
     counted = [(q.start, q.end) for q in quants if q.side != "attackers"
                and any(q.start <= s < q.end for s, _, _ in anchors)]
     for doers, victims in ((roles.actor1, roles.actor2), (roles.assoc1, roles.assoc2)):
@@ -406,11 +460,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                      document_id=work.document.id, sentence=sent, trigger=trig,
                      event_type=trig.entry.type, sub_event_type=trig.entry.sub_type)
     m.date = _event_date(rel, sent.start, trig, dates)
-    if m.date is not None and sent.idx > 0 and _reported_on(rel, m.date.start - sent.start) \
-            and not m.date.text[:1].isdigit() and not any(
-                res.geo_precision < 3 for pm, res in places):
-        # "The assailants were repulsed, the army said on Thursday": later in a story, a date
-        # that only dates the report leaves the event to the one already told
+    if _report_day_only(m.date, sent, places):
         m.date = None
     if m.date is not None and m.date.precision == "day" and not m.date.text[:1].isdigit() \
             and _reported_on(rel, m.date.start - sent.start):

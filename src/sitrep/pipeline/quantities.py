@@ -22,13 +22,14 @@ _NOUNS = rf"(?P<noun>(?:{_STOP}[A-Za-zÀ-ÿ’'-]+\s+){{0,3}}?)"
 _AUX = (r"(?:(?:were|was|are|is|have been|has been|had been|been|reportedly|reported|"
         r"confirmed|believed|later|also|allegedly|all|being|got)\s+){0,3}")
 _KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives|murdered|kia|"
-           r"shot dead|gunned down|neutrali[sz]ed")
+           r"shot dead|gunned down|neutrali[sz]ed|lynched|"
+           r"(?:beaten|hacked|burned|burnt|stoned|stabbed|clubbed)\s+to\s+death")
 # What may stand between the counted noun and a passive verb: an apposition ("41 people, among
 # them volunteer fighters, were killed") or a modifier ("peacekeepers serving with the UN
 # mission were killed", "people from seven countries were killed"); then an auxiliary is needed.
 _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,80},\s+|"
             r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|(?:[a-z]+ing|stationed|based|deployed|"
-            r"aboard|on board|from|of|in|at|inside)\b"
+            r"aboard|on board|from|of|in|at|inside|accused|suspected)\b"
             r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
             r"(?:\w+\s+)?)")
 _INJURED = r"injured|wounded|hurt|wia"
@@ -85,7 +86,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    rf"victims)\b[^.;]{{0,100}}?\b(?:risen to|rose to|climbed to|reached|stands at|"
                    rf"stood at|is now)\s+{QUANTITY}(?![\w])"),
         # "A French soldier was also killed": one, said by the article and the verb
-        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:was|has been|had been)\s+"
+        # ("A customs officer and a civilian were killed": two)
+        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:was|has been|had been|"
+                   rf"and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){{1,2}}?"
+                   rf"(?:were|have been|had been))\s+"
                    rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
                    rf"kidnapped|abducted|taken hostage)\b"),
         # "An elderly Australian couple ... were abducted": a couple is two people
@@ -131,7 +135,7 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
                   r"\bKIA\b|\bWIA\b|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
-                  r"tally|victim|couple|"
+                  r"tally|victim|couple|lynch|"
                   r"fatalit|casualt|bodies|remains|corpses|lost|losing|\bfell\b", re.I)
 
 
@@ -228,6 +232,9 @@ def find_quantities(sentence: str, offset: int = 0,
             if count is None or count.value <= 0:
                 continue
             plus = m.groupdict().get("plus")
+            if plus and name == "single":  # the part counted by an earlier pattern
+                found = [q for q in found if not offset + m.start() <= q.start
+                         < offset + m.end()]
             if plus:  # "two soldiers and a civilian were killed": three dead
                 extra = 1 if plus.lower() in ("a", "an") else parse_number(plus) or 0
                 count = Count(count.value + extra, (count.low or count.value) + extra,

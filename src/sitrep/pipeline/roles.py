@@ -393,12 +393,20 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
                     r"jointly\s+|separately\s+|reportedly\s+)*(?:claimed|claims|claiming)\b",
                     after, re.I) or \
                 _SAID_IT_DID.match(text, a.end, min(sent_end, a.end + 140)):
-            out.append(a)  # "JNIM said on Saturday that it had carried out the bombing"
             prev = next((b for b in reversed(inside[:i])
                          if getattr(b, "kind", "named") != "generic"), None)
+            if prev is not None and getattr(prev, "kind", "") == "named" and re.fullmatch(
+                    r"\s+of\s+(?:the\s+)?", text[prev.end:a.start]):
+                a = prev  # "the Signed-in-Blood battalion of Mokhtar Belmokhtar claimed": his
+                # battalion claims
+                prev = next((b for b in reversed(inside[:inside.index(a)])
+                             if getattr(b, "kind", "named") != "generic"), None)
+            out.append(a)  # "JNIM said on Saturday that it had carried out the bombing"
             if prev is not None and prev not in out and re.match(
-                    r"^\s+and\s+(?:[\w-]+\s+){0,3}$", text[prev.end:a.start]) and \
-                    re.match(r"^\s+both\b", after):
+                    r"^\s+and\s+(?:[\w-]+\s+){0,5}$", text[prev.end:a.start]) and (
+                    re.match(r"^\s+both\b", after) or re.search(
+                        r"\bboth\s+(?:the\s+)?$", text[max(sent_start, prev.start - 12):prev.start],
+                        re.I)):
                 out.insert(len(out) - 1, prev)  # "the CSP-DPA and fighters from JNIM both claimed"
             continue
         if _MODIFIER_AFTER.match(text, a.end):

@@ -46,7 +46,7 @@ def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[A
             continue  # "accuses it of attacking villages", "jailed for looting": a charge
         if t.form in ("nouns", "plurals") and cue.CHARGE_BEFORE.search(rel, max(0, a - 50), a):
             continue  # "accused of the abduction and murder of 21 soldiers": a charge
-        since = cue.SINCE_EVENT.search(rel, max(0, a - 40), a) if "ince" in rel else None
+        since = cue.SINCE_EVENT.search(rel, max(0, a - 60), a) if "ince" in rel else None
         if since and not any(sent.start + since.start() <= pm.start <= t.end + 40
                              and res.geo_precision < 3 for pm, res in places) and not any(
                 sent.start + since.start() <= d.start < t.end + 40 and d.precision == "day"
@@ -66,6 +66,8 @@ def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[A
             continue  # "Katiba Macina, founded in 2015 by ...,": a group's history in passing
             # (but "X, who was arrested at his home on 3 December", "the CNSP, which ousted
             # the president on Wednesday": the day makes an arrest or a coup news)
+        if t.entry.id == "deployment" and cue.STILL_THERE.search(rel, max(0, a - 12), a):
+            continue  # "the most dangerous UN operation now deployed": a state, not a move
         if t.entry.sub_type == "Agreement" and t.form == "nouns" and \
                 cue.NAMED_ACCORD.search(rel, max(0, a - 40), a):
             continue  # "the breakdown of the Algiers agreement": an accord already named

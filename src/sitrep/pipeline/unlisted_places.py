@@ -25,16 +25,21 @@ _OF_CUE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|garrison|com
                      r"(?:military|army)\s+(?:post|camp|base|detachment)|gold\s+(?:mine|site)|"
                      r"mining\s+site|area|outskirts|vicinity|residents|inhabitants)\s+of\s+"
                      + _NAME + r"|\bin\s+and\s+around\s+" + _NAME.replace("name", "name3"))
-# "the killings in Yirgou, in the Centre-Nord region", "their post at X, in the Savanes region"
+# "the killings in Yirgou, in the Centre-Nord region", "their post at X, in the Savanes region",
+# "near X, in the Banibangou area"
 _IN_REGION = re.compile(r"\b(?:in|at|near|around|outside|into|from)\s+" + _NAME
                         + r",\s+(?:in|near)\s+"
-                        r"(?:the\s+)?(?:[\w’'-]+\s+){1,3}(?:region|province|department|"
-                        r"prefecture|circle|cercle|commune|district)\b"
+                        r"(?:the\s+)?(?:[\w’'-]+\s+){1,4}(?:region|province|department|"
+                        r"prefecture|circle|cercle|commune|district|area|zone|sector)\b"
                         r"|\b(?:in|at)\s+" + _NAME.replace("name", "name2")
                         + r",\s+(?:near|outside|close\s+to)\s+(?=[A-Z])")
 # "X, a village in ...", "X, a small Dogon village"
 _APPOSITIVE = re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|locality|"
                                  r"settlement)\b")
+# "in two villages of Yatenga province, Nodin and Soro": the villages are then named
+_PAIR = re.compile(r"\b(?:two|three|several|neighbouring|neighboring|nearby)\s+(?:[\w-]+\s+)?"
+                   r"(?:villages|hamlets|localities|settlements)\b[^.;:]{0,50}?,\s+"
+                   + _NAME + r"\s+and\s+" + _NAME.replace("name", "name2") + r"\b")
 # what a capitalised word after the cue may be that is not part of a name
 _NOT_NAME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -42,6 +47,7 @@ july august september october november december the a an in on at near and or bu
 """.split())
 _CONTEXT_CHARS = 80  # how far after the name its region may be named
 _SCORE = 0.5
+_WHY = "named in the text, not in the gazetteer"
 
 
 def _name_span(m: re.Match[str]) -> tuple[int, int, str]:
@@ -81,23 +87,34 @@ def find_unlisted(text: str, resolved: Sequence[tuple[Any, Any]], actors: Sequen
     taken = [(pm.start, pm.end) for pm, _ in resolved] + [(a.start, a.end) for a in actors]
     out: list[tuple[PlaceMention, ResolvedPlace]] = []
     seen: set[int] = set()
-    for rx in (_OF_CUE, _APPOSITIVE, _IN_REGION):
-        for m in rx.finditer(text):
-            start, end, name = _name_span(m)
-            if not name or start in seen or any(a < end and start < b for a, b in taken):
-                continue
-            region = _region_of(start, end, resolved, sentence_bounds(start))
-            country = region.country if region is not None else default_country
-            if not country:
-                continue
-            admin1 = region.admin1 if region is not None and region.country == country else None
-            admin2 = region.admin2 if region is not None and region.country == country and \
-                region.feature_code != "ADM1" else None
-            if region is not None and region.feature_code == "ADM2" and not admin2:
-                admin2 = region.name
-            place = text_place(name, country, admin1, admin2)
+    spans = [_name_span(m) for rx in (_OF_CUE, _APPOSITIVE, _IN_REGION) for m in rx.finditer(text)]
+    if "villages" in text or "hamlets" in text or "localities" in text or "settlements" in text:
+        spans += [(m.start(g), m.end(g), m.group(g)) for m in _PAIR.finditer(text)
+                  for g in ("name", "name2")]
+    found = {name for _, _, name in spans if name}
+    for name in found:  # a name the text gave a village is that village wherever it recurs
+        spans += [(m.start(), m.end(), name)
+                  for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+    places: dict[str, Any] = {}
+    for start, end, name in spans:
+        if not name or start in seen or any(a < end and start < b for a, b in taken):
+            continue
+        if name in places:  # the same village again: the place its first naming gave it
             seen.add(start)
-            out.append((PlaceMention(start, end, name, (place,)),
-                        ResolvedPlace(place, 1, _SCORE, "named in the text, not in the "
-                                      "gazetteer")))
+            out.append((PlaceMention(start, end, name, (places[name],)),
+                        ResolvedPlace(places[name], 1, _SCORE, _WHY)))
+            continue
+        region = _region_of(start, end, resolved, sentence_bounds(start))
+        country = region.country if region is not None else default_country
+        if not country:
+            continue
+        admin1 = region.admin1 if region is not None and region.country == country else None
+        admin2 = region.admin2 if region is not None and region.country == country and \
+            region.feature_code != "ADM1" else None
+        if region is not None and region.feature_code == "ADM2" and not admin2:
+            admin2 = region.name
+        place = places[name] = text_place(name, country, admin1, admin2)
+        seen.add(start)
+        out.append((PlaceMention(start, end, name, (place,)),
+                    ResolvedPlace(place, 1, _SCORE, _WHY)))
     return out

@@ -59,6 +59,9 @@ def _registry_actor(pack: Any, actor_id: str) -> Any:
 # "assailants who came from the Malian side", "across the Nigerien border": where they came
 # from, not where the event was
 _FROM_SIDE = re.compile(r"\s+(?:side|border|frontier|territory)\b", re.I)
+# "in a message sent to a Mauritanian news agency": where it was published, not where it was
+_MEDIA = re.compile(r"\s+(?:(?:[\w-]+\s+)?(?:news\s+agency|news\s+site|newspaper|daily|weekly|"
+                    r"radio|television|TV|broadcaster|outlet|website|media|journalists?))\b", re.I)
 
 
 def only_town(work: WorkDoc, group: list[EventMention]) -> bool:
@@ -97,7 +100,8 @@ def country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
         sent = m.sentence
         demonyms = [a for a in pack.find_actors(sent.text) if a.kind == "demonym"
                     and a.country and len(a.country) == 2 and a.country not in foreign
-                    and not _FROM_SIDE.match(sent.text, a.end)]
+                    and not _FROM_SIDE.match(sent.text, a.end)
+                    and not _MEDIA.match(sent.text, a.end)]
         if demonyms:
             d = demonyms[0]
             found = (d.country, sent.start + d.start, sent.start + d.end, "nationality")

@@ -158,3 +158,51 @@ def test_one_and_another_counted_together() -> None:
 def test_lynched_and_beaten_to_death_are_deaths() -> None:
     assert _killed("Two suspected thieves were lynched in Sikasso.") == [2]
     assert _killed("Four men were hacked to death.") == [4]
+
+
+# ------------------------------------------------------------ rules found on gold/dev-r.yaml
+
+
+def test_a_possessive_date_dates_its_own_noun(pack: Any) -> None:
+    e = one(pack, "Fighting between two militias that signed last year's truce left 12 dead in "
+                  "Ber on Tuesday, residents said.", "2016-03-10")
+    assert (e["event_date"], e["background"]) == ("2016-03-08", False)
+    e = one(pack, "Ansarul Islam on Friday claimed Tuesday's attack on a gendarmerie post in "
+                  "Baraboulé, which killed six gendarmes.", "2018-05-12")
+    assert e["event_date"] == "2018-05-08"
+    assert e["claimed_by"] == ["Ansarul Islam"]
+
+
+def test_whose_ministry_and_which_side_of_the_border_are_not_places(pack: Any) -> None:
+    found = events_in(pack, "Gunmen ambushed an army patrol near Tillia on Monday, killing nine "
+                            "soldiers. Niger's defence ministry said 11 attackers were killed and "
+                            "that the patrol had been operating on the Mali side of the border.",
+                      "2020-02-05")
+    assert [e["location"] for e in found] == ["Tillia"]
+
+
+def test_the_next_sentence_gives_an_undated_event_its_day(pack: Any) -> None:
+    e = one(pack, "Eight people were killed in an attack on a guesthouse in Mopti, the "
+                  "governor said on Sunday evening. Gunmen stormed the guesthouse early on "
+                  "Saturday and held guests for hours.", "2016-04-04")
+    assert (e["event_date"], e["location"], e["fatalities"]) == ("2016-04-02", "Mopti", 8)
+
+
+def test_the_device_hit_next_is_the_mine_told_before(pack: Any) -> None:
+    e = one(pack, "The government on Monday condemned the blast after a truck carrying traders "
+                  "struck a landmine in the north of the country, killing 11 people. The "
+                  "truck hit the device on Sunday near Ansongo.", "2019-03-05")
+    assert (e["event_date"], e["location"], e["fatalities"]) == ("2019-03-03", "Ansongo", 11)
+
+
+def test_villages_placed_by_direction_area_or_distance(pack: Any) -> None:
+    assert one(pack, "Gunmen abducted a nun from her convent at Karangasso, in southern Mali "
+                     "near the Burkinabe border, on Tuesday.", "2017-02-10")["location"] == \
+        "Karangasso"
+    assert one(pack, "A drone strike on Monday killed seven people in the Intahaka area, in the "
+                     "Gao region.", "2024-03-06")["location"] == "Intahaka"
+
+
+def test_a_long_aside_in_a_toll_keeps_the_whole_count() -> None:
+    assert _killed("Nine people, among them three drivers working for an aid agency and two of "
+                   "the assailants, were killed in the raid.") == [9]

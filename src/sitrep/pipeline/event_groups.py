@@ -170,6 +170,14 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             and all(o.place is None or o.place[1].geo_precision == 3 for o in group):
         score += 1.0  # "killed ... in north-eastern Mali. Assailants opened fire near
         # Indélimane": the story now says where in the country
+    if m.date is not None and m.event_type in VIOLENT and first.event_type in VIOLENT and \
+            not any(o.date for o in group) and m.sentence.idx - group[-1].sentence.idx == 1 and \
+            (m.place is None or all(o.place is None or o.place[1].geo_precision == 3
+                                    for o in group)) and not _ANOTHER.search(m.sentence.text):
+        score += 2.0  # "13 were killed in a siege at a hotel in Sévaré. Gunmen stormed the
+        # hotel early on Friday", "a vehicle struck a landmine in the centre of the country
+        # ... It hit the device on Thursday near Boni": the next sentence gives the undated
+        # event its day (and its place)
     if m.date is None and _BACK_REFERENCE.match(m.sentence.text):
         score += 1.5  # "The attackers, who came on motorbikes, killed four herders": those told of
     if m.place is None and m.trigger.entry.weak and m.quantities and m.date and any(

@@ -52,6 +52,10 @@ def event_date(rel: str, offset: int, trig: Trigger,
         if d.precision == "year" and d.kind == "relative" and _COMPARED_IN.search(
                 rel, max(0, d.start - offset - 60), d.start - offset):
             continue  # "one of the deadliest attacks this year": a comparison window
+        if _possessive(d, rel, offset) and not (
+                0 <= trig.start - d.end <= 30 and _OWN_NOUN.fullmatch(
+                    rel, d.end - offset + 2, trig.start - offset)):
+            continue  # "groups that signed last year's peace agreement": another noun's date
         before = rel[max(0, d.start - offset - 12):d.start - offset]
         attributive = 0 <= trig.start - d.end <= 3  # "the weekend massacre", "Friday's raid"
         told_then = trig.start > d.end and _WHEN_AFTER.match(rel, d.end - offset)
@@ -73,8 +77,7 @@ def event_date(rel: str, offset: int, trig: Trigger,
     if not usable:
         return None
     # "the army said on Sunday": when the report is dated, the event's own date is another one
-    told = {id(d) for d in usable if (reported_on(rel, d.start - offset) or _SAID_AFTER.match(
-        rel, d.end - offset)) and not d.text[:1].isdigit()}
+    told = {id(d) for d in usable if dates_report(d, rel, offset)}
     untold = [d for d in usable if id(d) not in told and d.qualifier != "decade"]
     specific = [d for d in untold if d.qualifier != "range"] or untold or \
         [d for d in usable if d.qualifier not in ("range", "decade")] or usable
@@ -107,10 +110,31 @@ def sequel_start(text: str, first_end: int, start: int, sent_start: int,
     return None
 
 
+_INSTITUTION_OF = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|president|"
+                             r"junta|authorities|spokesman|spokesperson|embassy|prime\s+minister|"
+                             r"(?:defence|defense|interior|foreign|security)\s+minister)\b", re.I)
+_SIDE_OF = re.compile(r"\s+side\s+of\s+the\s+(?:border|frontier)\b", re.I)
+
+
+def _possessive(d: DateMention, rel: str, offset: int) -> bool:
+    """ "Monday's attack", "last year's agreement": a date that names a noun's day."""
+    return rel[d.end - offset:d.end - offset + 2] in ("'s", "’s")
+
+
+# what may stand between a possessive date and the trigger it dates ("Monday's deadly attack")
+_OWN_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 # a consequence or a next step told after the act a year dates
 _SEQUEL = re.compile(r"\b(?:and\s+then|then|subsequently|eventually|afterwards)\b|"
                      r"[,–—-]\s*(?:drawing|prompting|triggering|sparking|provoking|"
                      r"leading\s+to|forcing)\b")
+
+
+def dates_report(d: DateMention, rel: str, offset: int) -> bool:
+    """Whether ``d`` dates a statement, not an act: "the army said on Sunday", "on Monday, the
+    spokesman said", "the government on Friday condemned" (never "on 3 May", a day told in
+    figures, nor "Monday's attack")."""
+    return (reported_on(rel, d.start - offset) or _SAID_AFTER.match(rel, d.end - offset)
+            is not None) and not d.text[:1].isdigit() and not _possessive(d, rel, offset)
 
 
 def reported_on(rel: str, pos: int) -> bool:
@@ -128,7 +152,7 @@ def reported_on(rel: str, pos: int) -> bool:
 _SAID_AFTER = re.compile(r"(?:\s+(?:evening|morning|night|afternoon))?,?\s+(?:the\s+|an?\s+)?"
                          r"(?:(?!and\b|but\b|then\b|had\b|has\b|have\b)[\w-]+\s+){0,4}?"
                          r"(?:said|announced|told|reported|confirmed|"
-                         r"stated|declared)\s+(?:that\s+)?", re.I)
+                         r"stated|declared|condemned|denounced)\s+(?:that\s+)?", re.I)
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w .]{0,30})?,\s*$")
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-—–]")
 _COMPARED_IN = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|"
@@ -239,8 +263,10 @@ def event_place(trig: Trigger, places: list[Any], text: str,
                 owner and not any(o.start == owner.end() for o, _ in places))):
             continue  # "Mali declared a state of emergency": the state acting, not a place;
             # "fighters of Russia's Wagner Group": the owner of a name
-        if destination(text, pm):
-            continue
+        if destination(text, pm) or res.place.feature_code == "PCLI" and (_SIDE_OF.match(
+                text, pm.end) or _INSTITUTION_OF.match(text, pm.end)):
+            continue  # "operating on the Niger side of the border": a side, not the place;
+            # "Mali's defence ministry said": whose ministry, not where
         dateline = 150 if pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n") \
             else 0
         dist = abs(pm.start - trig.start) + dateline

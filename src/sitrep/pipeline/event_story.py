@@ -97,12 +97,22 @@ def later_day(work: WorkDoc, dates_of: Any, by_sentence: dict[int, list[Trigger]
         nxt = work.sentences[idx]
         if idx in by_sentence and not all(
                 t.form == "nouns" and THE_BEFORE.search(work.text, max(0, t.start - 6), t.start)
-                for t in by_sentence[idx]) and not STORY_AGAIN.match(nxt.text):
+                or t.form == "verbs" and " the " in t.text  # "hit the device": the one told
+                for t in by_sentence[idx]) and not STORY_AGAIN.match(nxt.text) and not (
+                idx == sent.idx + 1 and _goes_on_unplaced(work, nxt, by_sentence[idx])):
             continue
         if any(d.precision == "day" and d.kind != "anchored" and d.end_date < told.start_date
                and not reported_on(nxt.text, d.start - nxt.start) for d in dates_of(idx)):
             return True
     return False
+
+
+def _goes_on_unplaced(work: WorkDoc, sent: Any, triggers: list[Trigger]) -> bool:
+    """ "13 were killed in a siege at a hotel in Sévaré, the government said on Saturday.
+    Gunmen stormed the hotel early on Friday": a next sentence that tells violence and names
+    no town of its own goes on telling the same event."""
+    return all(t.entry.type in VIOLENT or t.entry.by_target for t in triggers) and not any(
+        sent.start <= pm.start < sent.end and res.geo_precision < 3 for pm, res in work.places)
 
 
 STORY_LOOKBACK = 4  # sentences

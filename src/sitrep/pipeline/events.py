@@ -36,7 +36,13 @@ from .event_context import (
 from .event_follow_up import follow_up
 from .event_groups import can_stand_alone, corefer, finish, inherit
 from .event_mention import REPORT_DATE, SUMMARY, VIOLENT, Arg, EventMention
-from .event_setting import destination, place_told_before, sequel_start, vague_place
+from .event_setting import (
+    dates_report,
+    destination,
+    place_told_before,
+    sequel_start,
+    vague_place,
+)
 from .event_setting import event_date as _event_date
 from .event_setting import event_place as _event_place
 from .event_setting import reported_on as _reported_on
@@ -462,8 +468,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     m.date = _event_date(rel, sent.start, trig, dates)
     if _report_day_only(m.date, sent, places):
         m.date = None
-    if m.date is not None and m.date.precision == "day" and not m.date.text[:1].isdigit() \
-            and _reported_on(rel, m.date.start - sent.start):
+    if m.date is not None and m.date.precision == "day" and dates_report(m.date, rel, sent.start):
         m.notes.append(REPORT_DATE)
     if m.date is None and not dates and sent.idx <= 2 and work.publication is not None:
         m.date = news_perfect(work, sent, trig)

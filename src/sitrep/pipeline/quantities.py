@@ -27,7 +27,7 @@ _KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives
 # What may stand between the counted noun and a passive verb: an apposition ("41 people, among
 # them volunteer fighters, were killed") or a modifier ("peacekeepers serving with the UN
 # mission were killed", "people from seven countries were killed"); then an auxiliary is needed.
-_BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,80},\s+|"
+_BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,110},\s+|"
             r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|(?:[a-z]+ing|stationed|based|deployed|"
             r"aboard|on board|from|of|in|at|inside|accused|suspected)\b"
             r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
@@ -98,7 +98,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    rf"(?P<state>{_KILLED}|{_INJURED}|kidnapped|abducted|taken hostage)\b"),
         # "..., wounding a soldier", "killing a policeman": one, said by the article
         # (the verb is checked before the article: a scan that starts at "a" is cheap)
-        ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+)?(?:{_PERSON}))\b"),
+        ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}))\b"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
         # "found the remains of 71 people in mass graves", "the bodies of 12 villagers"

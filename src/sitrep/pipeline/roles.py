@@ -387,6 +387,7 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
         if re.match(r"^\)?(?:[’']s?(?:\s+[A-Z][\w-]+)?\s+(?:branch|affiliate|province|wing)|"
                     r"[’']s?)?(?:\s*\([^()]{1,40}\))?"
                     r"(?:\s+(?:group|organi[sz]ation|movement|network))?"
+                    r"(?:\s+(?:late\s+|early\s+)?on\s+[A-Z]\w+)?"  # "the group on Thursday claimed"
                     r"\s*(?:,[^,.;]{1,100},\s*|(?:\s+[\w-]+){1,5}\s+(?:that|which|who)"
                     r"\s+)?(?:has\s+|had\s+|have\s+|also\s+|already\s+|later\s+|quickly\s+|"
                     r"both\s+|"

@@ -206,3 +206,24 @@ def test_villages_placed_by_direction_area_or_distance(pack: Any) -> None:
 def test_a_long_aside_in_a_toll_keeps_the_whole_count() -> None:
     assert _killed("Nine people, among them three drivers working for an aid agency and two of "
                    "the assailants, were killed in the raid.") == [9]
+
+
+def test_forces_firing_on_the_crowd_are_the_side_a_riot_met(pack: Any) -> None:
+    e = one(pack, "Protesters stormed the town hall in Kaya on Monday and set it on fire. Police "
+                  "fired on the crowd and at least two people were killed.", "2019-05-08")
+    assert (e["event_type"], e["actor1"], e["fatalities"]) == ("Riots", "Rioters", 2)
+    assert e["actor2"] is not None and e["actor2"] != "Rioters"
+
+
+def test_a_past_attack_told_with_its_month_keeps_it(pack: Any) -> None:
+    found = events_in(pack, "Gunmen killed five people at a bar in Ouagadougou on Sunday night. "
+                            "The bar is near the hotel where 30 people were killed in an attack "
+                            "claimed by AQIM in January 2016.", "2017-08-15")
+    past = [e for e in found if e["event_date"] and e["event_date"].startswith("2016")]
+    assert len(past) == 1 and past[0]["background"]
+
+
+def test_the_day_a_toll_was_put_is_not_the_attack_day(pack: Any) -> None:
+    e = one(pack, "The government put the toll from the attack on a hotel in Bamako at 12 dead "
+                  "on Tuesday. Gunmen opened fire on guests late on Monday evening.", "2018-03-07")
+    assert e["event_date"] == "2018-03-05"

@@ -39,7 +39,19 @@ def _compatible_types(a: EventMention, b: EventMention) -> bool:
     if "Arrests" in (a.sub_event_type, b.sub_event_type) and any(
             _killing(m) for m in (a, b)):
         return True  # "soldiers arrested 20 men ... the bodies were found": one event
+    crowd = next((m for m in (a, b) if m.event_type in ("Protests", "Riots")), None)
+    other = b if crowd is a else a
+    if crowd is not None and other.event_type in VIOLENT and _ON_CROWD.search(
+            other.sentence.text):
+        return True  # "Protesters stormed the assembly ... Security forces fired on the crowd
+        # and three people were killed": the force met the crowd of that event
     return a.event_type == b.event_type
+
+
+_STATE_FORCE_KINDS = frozenset({"state_forces", "police", "gendarmerie"})
+_ON_CROWD = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire)\s+(?:live\s+rounds\s+|"
+                       r"tear\s+gas\s+)?(?:on|at|into)\s+(?:the\s+)?(?:crowds?|protesters|"
+                       r"demonstrators|rioters|marchers|protestors)\b", re.I)
 
 
 def _overlap(a: DateMention, b: DateMention) -> bool:
@@ -459,6 +471,10 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
                                   Span(first.trigger.start, first.trigger.end)))
             first.notes.append("no perpetrator named: the state's forces")
     crowd = {"Protests": "protesters", "Riots": "rioters"}.get(first.event_type)
+    if crowd:
+        for m in group[1:]:  # "security forces fired on the crowd": the side the crowd met
+            m.args = [Arg("actor2", a.actor_id, a.mention) if a.role == "actor1" and
+                      actor_kind(work, a.actor_id) in _STATE_FORCE_KINDS else a for a in m.args]
     if crowd and not any(a.role == "actor1" for m in group for a in m.args):
         # ACLED codes a crowd whose organisers are not named as protesters / rioters
         first.args.append(Arg("actor1", crowd, Span(first.trigger.start, first.trigger.end)))

@@ -145,7 +145,8 @@ def reported_on(rel: str, pos: int) -> bool:
         return False  # a plain substring test spares the regex on most dates
     return _REPORTED_ON.search(rel, lo, pos) is not None or \
         _STATEMENT_ON.search(rel, lo, pos) is not None or \
-        _CLAIMED_ON.search(rel, lo, pos) is not None
+        _CLAIMED_ON.search(rel, lo, pos) is not None or \
+        _TOLL_PUT.search(rel, lo, pos) is not None
 
 
 # "on Monday, the government spokesman said that ...": the date opens the statement
@@ -172,6 +173,10 @@ _STATEMENT_ON = re.compile(r"\b(?:an?|its|the|their|his|her)\s+(?:(?:new|latest|
                            r"(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:on\s+|late\s+on\s+)?$", re.I)
 
 
+# "put the toll from the attack on a restaurant at 18 dead on Monday": the day of the count
+_TOLL_PUT = re.compile(r"\b(?:put|puts|raised|revised|gave|updated)\s+(?:the|a|its|their)\s+"
+                       r"(?:new\s+|provisional\s+|final\s+|official\s+)?(?:death\s+)?toll\b"
+                       r"[^.;]{0,100}$", re.I)
 # "claimed the attack on Sunday", "claimed responsibility for the ambush in a message sent on
 # Sunday": the day of the claim, not of the act
 _CLAIMED_ON = re.compile(r"\bclaimed\s+(?:responsibility\s+for\s+)?(?:the|this|that|its|both)\s+"

@@ -349,7 +349,8 @@ def _report_day_only(d: DateMention | None, sent: Sentence, places: list[Any]) -
     """Whether ``d`` only dates the report, later in a story: "The assailants were repulsed,
     the army said on Thursday" leaves the event to the one already told (a place of its own
     would make it another event)."""
-    return d is not None and sent.idx > 0 and _reported_on(sent.text, d.start - sent.start) \
+    return d is not None and d.precision == "day" and sent.idx > 0 and \
+        _reported_on(sent.text, d.start - sent.start) \
         and not d.text[:1].isdigit() and not any(res.geo_precision < 3 for pm, res in places)
 
 

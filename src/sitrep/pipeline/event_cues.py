@@ -167,3 +167,8 @@ def since_reaches(text: str, start: int, end: int) -> bool:
         return False
     comma = text.rfind(",", since.end(), end)
     return comma < 0 or _CLAUSE_GOES_ON.match(text, comma) is not None
+
+
+# a subject, then an aside that tells of its past, then the main verb
+SUBJECT_ASIDE = re.compile(r"[^,;]{3,80},\s+(?:an?\s+|the\s+)?[^,;.]{0,60}?\b(?:who|which|that)\s+"
+                           r"[^,;.]{3,100},\s*$")

@@ -359,3 +359,25 @@ def place_told_before(rel: str, places: Sequence[Any], start: int,
     return replace(pm, start=start + words, end=start + hit.end(),
                    text=rel[words:hit.end()]), res
 
+
+def report_day_only(d: DateMention | None, sent: Any, places: list[Any]) -> bool:
+    """Whether ``d`` only dates the report, later in a story: "The assailants were repulsed,
+    the army said on Thursday" leaves the event to the one already told (a place of its own
+    would make it another event)."""
+    return d is not None and d.precision == "day" and sent.idx > 0 and \
+        reported_on(sent.text, d.start - sent.start) \
+        and not d.text[:1].isdigit() and not any(res.geo_precision < 3 for pm, res in places)
+
+
+def places_apart(these: list[Any], those: list[Any]) -> bool:
+    """Whether two clauses name different places: a country is not apart from a place in it
+    ("Niger's defence ministry said ... ambushed near Intagamey": one place)."""
+    if not these or not those:
+        return False
+    ids = {p.id for p in those}
+    if any(p.id in ids for p in these):
+        return False
+    def countries(ps: list[Any]) -> set[str]:
+        return {p.country for p in ps if p.feature_code == "PCLI"}
+    return not (countries(these) & {p.country for p in those}
+                or countries(those) & {p.country for p in these})

@@ -40,6 +40,8 @@ from .event_setting import (
     dates_report,
     destination,
     place_told_before,
+    places_apart,
+    report_day_only,
     sequel_start,
     vague_place,
 )
@@ -63,7 +65,7 @@ from .numbers import Count
 from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
 from .roles import assign_roles, find_claims, is_state, said_it_did
-from .told_triggers import telling_triggers
+from .told_triggers import telling_triggers, triggers_by_sentence
 from .triggers import Trigger
 
 __all__ = ["EventMention", "build_mentions"]
@@ -97,30 +99,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
 
     ``count_entry`` (the lexicon's weak killing entry) lets a sentence that only gives a toll
     ("ACLED put the total at 90") add its figure to the event the text is talking about."""
-    by_sentence: dict[int, list[Trigger]] = {}
-    dated = [(d.start, d.end) for d in work.dates]
-    motives = cue.MOTIVE_CUE.search(work.text) is not None
-    for t in lexicon_triggers:
-        if any(a <= t.start < b for a, b in dated):
-            continue  # "late March" is a month, not a march
-        if t.entry.needs_place_object and not any(
-                t.end < pm.start <= t.end + 2 and res.geo_precision < 3 for pm, res in work.places):
-            continue  # "seized weapons": the verb takes a town only with the town as its object
-        if t.form == "plurals" and t.text.lower().split()[-1] in cue.MUNITIONS and \
-                cue.WEAPONS_USED.search(work.text, max(0, t.start - 30), t.start):
-            continue  # "heavily armed men who used shells and mortars": the weapons of a fight
-        if t.text.lower() == "arrived in" and cue.BY_VEHICLE.match(work.text, t.end):
-            continue  # "armed men who arrived in pick-up trucks": how they came, not a base
-        if t.text.lower() in ("shooting", "shootings") and not cue.NOUN_DET_BEFORE.search(
-                work.text, max(0, t.start - 40), t.start):
-            continue  # "went door to door, shooting men": a participle; "the shooting at X"
-        if t.text.lower() in ("fighting", "battling", "combating") and cue.FORCE_FIGHTING.search(
-                work.text, max(0, t.start - 40), t.start):
-            continue  # "the task force fighting the insurgents": what a force does
-        s = work.sentence_at(t.start)
-        if s is not None and not (motives and cue.MOTIVE.search(
-                work.text, max(s.start, t.start - 130), t.start)):
-            by_sentence.setdefault(s.idx, []).append(t)
+    by_sentence = triggers_by_sentence(work, lexicon_triggers)
     mentions: list[EventMention] = []
     events: list[list[EventMention]] = []
     held: EventMention | None = None  # the last mention too vague to stand alone
@@ -292,12 +271,12 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             continue
         # ("set fire to a police station and looted shops in Kaya on Saturday": the primary
         # clause has no place or date of its own, so the sentence's belong to it as well)
-        if c > p_clause and primary.start > sent.start + 3 and _SUBJECT_ASIDE.match(
-                work.text, sent.start, starts[c]) and not _SUBJECT_ASIDE.match(
+        if c > p_clause and primary.start > sent.start + 3 and cue.SUBJECT_ASIDE.match(
+                work.text, sent.start, starts[c]) and not cue.SUBJECT_ASIDE.match(
                 work.text, sent.start, primary.start):
             chosen.append(t)  # "X, a leader who pledged allegiance ..., claimed the attack":
             continue  # the aside tells another act than the main verb's
-        if _places_apart(own_places, p_places) or \
+        if places_apart(own_places, p_places) or \
                 (own_dates and p_dates and not own_dates & p_dates):
             chosen.append(t)
         elif t.start > primary.end and (cut := sequel_start(
@@ -315,7 +294,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         # a sequel is dated by the act it follows (event_date widens a year to "or later")
         # "X, a former MUJAO leader who pledged allegiance to IS last year, claimed the
         # attack": the subject before the aside is the main clause's as well
-        subject = sent.start if lo > sent.start and _SUBJECT_ASIDE.match(
+        subject = sent.start if lo > sent.start and cue.SUBJECT_ASIDE.match(
             work.text, sent.start, lo) else lo
         m = _mention_for(work, view, sent, t, in_scope, lo, hi,
                          sent.start if id(t) in sequels else lo, subject)
@@ -330,7 +309,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
         if main.date is None:
             main.date = _event_date(sent.text, sent.start, main.trigger,
                                     [d for d in view.dates if id(d) not in others])
-            if _report_day_only(main.date, sent, [(pm, res) for pm, res in view.places
+            if report_day_only(main.date, sent, [(pm, res) for pm, res in view.places
                                                   if sent.start <= pm.start < sent.end]):
                 main.date = None
         if main.place is None:
@@ -340,38 +319,10 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     return out
 
 
-# a subject, then an aside that tells of its past, then the main verb
-_SUBJECT_ASIDE = re.compile(r"[^,;]{3,80},\s+(?:an?\s+|the\s+)?[^,;.]{0,60}?\b(?:who|which|that)\s+"
-                            r"[^,;.]{3,100},\s*$")
-
-
-def _report_day_only(d: DateMention | None, sent: Sentence, places: list[Any]) -> bool:
-    """Whether ``d`` only dates the report, later in a story: "The assailants were repulsed,
-    the army said on Thursday" leaves the event to the one already told (a place of its own
-    would make it another event)."""
-    return d is not None and d.precision == "day" and sent.idx > 0 and \
-        _reported_on(sent.text, d.start - sent.start) \
-        and not d.text[:1].isdigit() and not any(res.geo_precision < 3 for pm, res in places)
-
-
 def _clause_places(work: WorkDoc, view: _View, lo: int, hi: int) -> list[Any]:
     """The places a clause tells (not where a convoy was bound)."""
     return [res.place for pm, res in view.places
             if lo <= pm.start < hi and not destination(work.text, pm)]
-
-
-def _places_apart(these: list[Any], those: list[Any]) -> bool:
-    """Whether two clauses name different places: a country is not apart from a place in it
-    ("Niger's defence ministry said ... ambushed near Intagamey": one place)."""
-    if not these or not those:
-        return False
-    ids = {p.id for p in those}
-    if any(p.id in ids for p in these):
-        return False
-    def countries(ps: list[Any]) -> set[str]:
-        return {p.country for p in ps if p.feature_code == "PCLI"}
-    return not (countries(these) & {p.country for p in those}
-                or countries(those) & {p.country for p in these})
 
 
 def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
@@ -467,7 +418,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                      document_id=work.document.id, sentence=sent, trigger=trig,
                      event_type=trig.entry.type, sub_event_type=trig.entry.sub_type)
     m.date = _event_date(rel, sent.start, trig, dates)
-    if _report_day_only(m.date, sent, places):
+    if report_day_only(m.date, sent, places):
         m.date = None
     if m.date is not None and m.date.precision == "day" and dates_report(m.date, rel, sent.start):
         m.notes.append(REPORT_DATE)

@@ -12,10 +12,42 @@ from typing import Any
 from . import attribution as attr
 from . import event_cues as cue
 from .event_context import told_in_passing
-from .framework import Sentence
+from .framework import Sentence, WorkDoc
 from .triggers import Trigger
 
-__all__ = ["telling_triggers"]
+__all__ = ["telling_triggers", "triggers_by_sentence"]
+
+
+def triggers_by_sentence(work: WorkDoc, lexicon_triggers: Sequence[Trigger]
+                         ) -> dict[int, list[Trigger]]:
+    """The lexicon's hits that are event words where they stand, by sentence index: not a
+    month ("late March"), a verb without the town it takes, the weapons of a fight, how
+    attackers came, a participle, what a force does, or a motive."""
+    by_sentence: dict[int, list[Trigger]] = {}
+    dated = [(d.start, d.end) for d in work.dates]
+    motives = cue.MOTIVE_CUE.search(work.text) is not None
+    for t in lexicon_triggers:
+        if any(a <= t.start < b for a, b in dated):
+            continue  # "late March" is a month, not a march
+        if t.entry.needs_place_object and not any(
+                t.end < pm.start <= t.end + 2 and res.geo_precision < 3 for pm, res in work.places):
+            continue  # "seized weapons": the verb takes a town only with the town as its object
+        if t.form == "plurals" and t.text.lower().split()[-1] in cue.MUNITIONS and \
+                cue.WEAPONS_USED.search(work.text, max(0, t.start - 30), t.start):
+            continue  # "heavily armed men who used shells and mortars": the weapons of a fight
+        if t.text.lower() == "arrived in" and cue.BY_VEHICLE.match(work.text, t.end):
+            continue  # "armed men who arrived in pick-up trucks": how they came, not a base
+        if t.text.lower() in ("shooting", "shootings") and not cue.NOUN_DET_BEFORE.search(
+                work.text, max(0, t.start - 40), t.start):
+            continue  # "went door to door, shooting men": a participle; "the shooting at X"
+        if t.text.lower() in ("fighting", "battling", "combating") and cue.FORCE_FIGHTING.search(
+                work.text, max(0, t.start - 40), t.start):
+            continue  # "the task force fighting the insurgents": what a force does
+        s = work.sentence_at(t.start)
+        if s is not None and not (motives and cue.MOTIVE.search(
+                work.text, max(s.start, t.start - 130), t.start)):
+            by_sentence.setdefault(s.idx, []).append(t)
+    return by_sentence
 
 
 def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[Any],

@@ -227,3 +227,24 @@ def test_the_day_a_toll_was_put_is_not_the_attack_day(pack: Any) -> None:
     e = one(pack, "The government put the toll from the attack on a hotel in Bamako at 12 dead "
                   "on Tuesday. Gunmen opened fire on guests late on Monday evening.", "2018-03-07")
     assert e["event_date"] == "2018-03-05"
+
+
+def test_a_group_saying_its_fighters_killed_is_the_doer_and_claims_it(pack: Any) -> None:
+    e = one(pack, "Ansarul Islam, a group active in Soum province, said on Friday that its "
+                  "fighters had killed 30 soldiers in an assault on Arbinda on Wednesday.",
+            "2019-12-28")
+    assert (e["actor1"], e["claimed_by"]) == ("Ansarul Islam", ["Ansarul Islam"])
+    # what its fighters destroyed in a fight told before is a claim, not a new doer's act
+    found = events_in(pack, "A supply convoy was ambushed on Monday near Namsiguia, killing "
+                            "nine soldiers. JNIM later said its fighters had destroyed ten "
+                            "trucks.", "2022-10-05")
+    assert len(found) == 1 and found[0]["claimed_by"] == [
+        "Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_an_act_beside_a_generic_plural_is_still_told(pack: Any) -> None:
+    e = one(pack, "Armed men set fire to the town hall of Gasseliki, in Soum province, on the "
+                  "night of Friday to Saturday, residents said, the latest in a series of "
+                  "attacks on symbols of the state in the north.", "2018-11-20")
+    assert (e["event_date"], e["location"]) == ("2018-11-16", "Gasseliki")
+    assert e["actor1"] == "Unidentified armed group"

@@ -351,7 +351,10 @@ def can_stand_alone(m: EventMention) -> bool:
     # ("Soldiers arrested a local mayor in Douentza"), not "the military authorities announced"
     day = m.date is not None and m.date.precision == "day"
     named = bool(m.named_actors) or ((precise_place or day) and bool(m.known_actors)) or (
-        precise_place and m.sub_event_type == "Arrests")  # "Two men were arrested in Bamako"
+        precise_place and m.sub_event_type == "Arrests") or (  # "Two men were arrested in Bamako"
+        precise_place and day and m.sub_event_type == "Looting/property destruction"
+        and m.sentence.idx == 0 and any(a.role == "actor1" for a in m.args))
+    # (a lede: "Armed men torched the town hall of X on Sunday night")
     if m.event_type == "Strategic developments" and not m.trigger.entry.distributive and (
             not named or m.date is None):
         return False  # an undated development told in passing is background colour

@@ -222,10 +222,22 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
 
 def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
                   triggers: list[Trigger]) -> list[EventMention]:
-    rel = sent.text
     usable = telling_triggers(sent, triggers, view.actors, view.places, view.dates)
-    if not usable or attr.is_question(rel):
+    if not usable or attr.is_question(sent.text):
         return []
+    out, primary = _mentions_from(work, view, sent, usable)
+    rest = [t for t in usable if t is not primary and not t.entry.weak]
+    if not out and primary.form == "plurals" and rest:
+        # "set fire to the town hall of X on Sunday night, the latest in a series of attacks":
+        # the generic plural names no event, the act beside it does (a toll beside it does
+        # not: "killed in two attacks" sums events told apart)
+        out, _ = _mentions_from(work, view, sent, rest)
+    return out
+
+
+def _mentions_from(work: WorkDoc, view: _View, sent: Sentence, usable: list[Trigger]
+                   ) -> tuple[list[EventMention], Trigger]:
+    """The mentions ``usable`` tell, and the trigger that named the main one."""
     strong = [t for t in usable if not t.entry.weak]
     # "gunmen stormed a resort ... before special forces regained control of the site": the end
     # of a siege does not name the event when the sentence tells the attack itself
@@ -236,7 +248,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     primary = max(strong or usable, key=lambda t: (t.entry.priority, -t.start))
     listed = distributed(work, view.dates, view.places, sent, primary)
     if listed:
-        return listed
+        return listed, primary
     starts = cue.clause_starts(sent.start, sent.text)
     p_clause = cue.clause_of(starts, primary.start)
     # Another clause with its own trigger and its own place or date is another event:
@@ -316,7 +328,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
             main.place = _event_place(main.trigger, view.places, work.text)
         if main.date is not None or main.place is not None:
             main.count_only = False
-    return out
+    return out, primary
 
 
 def _clause_places(work: WorkDoc, view: _View, lo: int, hi: int) -> list[Any]:

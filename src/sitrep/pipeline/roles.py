@@ -48,7 +48,8 @@ _SAID_IT_HARMED = re.compile(
     r"ambushed|attacked|targeted|shot down|downed|burned|torched|taken)\b", re.I)
 # (not "X also said it had ambushed the convoy": another party telling an act of its own)
 _SAID_IT_DID_THIS = re.compile(_ASIDE + r"\s+(?:later\s+)?(?:said|says|announced|stated|"
-                               r"claimed|boasted)\b[^,.;]{0,30}?\s+(?:that\s+)?(?:it|they)\s+"
+                               r"claimed|boasted)\b[^,.;]{0,30}?\s+(?:that\s+)?(?:it|they|"
+                               r"(?P<men>its\s+(?:fighters|men|militants|combatants)))\s+"
                                r"(?:had\s+|has\s+|have\s+)?", re.I)
 _WHICH_DID = re.compile(r"^\s*,\s+(?:which|who)\s+(?:had\s+|has\s+|also\s+|later\s+)*"
                         r"(?:staged|carried out|launched|conducted|mounted|perpetrated|"
@@ -261,7 +262,8 @@ def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None
         # "drawing the ire of French troops, who beat them back", "gunmen attacked soldiers,
         # who repelled them": the relative pronoun's antecedent does the verb right after it
         return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
-    if _SAID_IT_DID_THIS.fullmatch(gap):
+    said = _SAID_IT_DID_THIS.fullmatch(gap)
+    if said is not None and (said.group("men") is None or _HARMED.match(text, t_start, t_end)):
         # "JNIM, al-Qaeda's affiliate in the Sahel, said it killed 100 soldiers", "the army said
         # it had retaken the town": the speaker tells its own act
         return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
@@ -430,8 +432,14 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
 
 def said_it_did(text: str, actor: Any, anchors: Sequence[tuple[int, int, str]]) -> bool:
     """ "JNIM said it killed ...": the speaker is the subject of a trigger it tells of."""
-    return any(s > actor.end and _SAID_IT_DID_THIS.fullmatch(text, actor.end, s) is not None
-               for s, _, _ in anchors)
+    for s, e, _ in anchors:
+        said = _SAID_IT_DID_THIS.fullmatch(text, actor.end, s) if s > actor.end else None
+        if said is not None and (said.group("men") is None or _HARMED.match(text, s, e)):
+            return True  # ("JNIM said its fighters had killed 200 soldiers in an assault")
+    return False
+
+
+_HARMED = re.compile(r"(?:killed|attacked|ambushed|overran|overrun|stormed|shot|struck)\b", re.I)
 
 
 def is_state(actor_kind: str | None) -> bool:

@@ -27,7 +27,7 @@ _OF_CUE = re.compile(r"\b(?:village|town|hamlet|locality|settlement|garrison|com
                      + _NAME + r"|\bin\s+and\s+around\s+" + _NAME.replace("name", "name3"))
 # "the killings in Yirgou, in the Centre-Nord region", "their post at X, in the Savanes region",
 # "near X, in the Banibangou area"
-_IN_REGION = re.compile(r"\b(?:in|at|near|around|outside|into|from)\s+" + _NAME
+_IN_REGION = re.compile(r"\b(?:in|at|near|around|outside|into|from|of)\s+" + _NAME
                         + r",\s+(?:in|near)\s+"
                         r"(?:the\s+)?(?:[\w’'-]+\s+){1,4}(?:region|province|department|"
                         r"prefecture|circle|cercle|commune|district|area|zone|sector)\b"

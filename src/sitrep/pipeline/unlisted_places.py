@@ -34,13 +34,17 @@ _IN_REGION = re.compile(r"\b(?:in|at|near|around|outside|into|from|of)\s+" + _NA
                         r"|\b(?:in|at)\s+" + _NAME.replace("name", "name2")
                         + r",\s+(?:near|outside|close\s+to)\s+(?=[A-Z])")
 # "at X, in south-western Niger", "in the X area", "X lies about 125 km south-west of ..."
-_SITUATED = re.compile(r"\b(?:in|at|near|around)\s+" + _NAME + r",\s+in\s+(?:the\s+)?(?:far\s+)?"
-                       r"(?:north|south|east|west|central)[\w-]*\s+[A-Z]"
-                       r"|\b(?:in|near|around)\s+the\s+" + _NAME.replace("name", "name2")
-                       + r"\s+(?:area|zone|sector)\b"
-                       r"|(?<![\w-])" + _NAME.replace("name", "name3") + r"\s+(?:lies|is\s+located|"
-                       r"is\s+situated|sits)\s+(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|"
-                       r"kilomet(?:re|er)s)\b")
+# (each run only where its cue word is in the text)
+_SITUATED = (
+    (("north", "south", "east", "west", "central"),
+     re.compile(r"\b(?:in|at|near|around)\s+" + _NAME + r",\s+in\s+(?:the\s+)?(?:far\s+)?"
+                r"(?:north|south|east|west|central)[\w-]*\s+[A-Z]")),
+    ((" area", " zone", " sector"),
+     re.compile(r"\b(?:in|near|around)\s+the\s+" + _NAME + r"\s+(?:area|zone|sector)\b")),
+    ((" km", "kilomet"),
+     re.compile(r"(?<![\w-])" + _NAME + r"\s+(?:lies|is\s+located|is\s+situated|sits)\s+"
+                r"(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilomet(?:re|er)s)\b")),
+)
 # "X, a village in ...", "X, a small Dogon village"
 _APPOSITIVE = re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|locality|"
                                  r"settlement)\b")
@@ -95,8 +99,10 @@ def find_unlisted(text: str, resolved: Sequence[tuple[Any, Any]], actors: Sequen
     taken = [(pm.start, pm.end) for pm, _ in resolved] + [(a.start, a.end) for a in actors]
     out: list[tuple[PlaceMention, ResolvedPlace]] = []
     seen: set[int] = set()
-    spans = [_name_span(m) for rx in (_OF_CUE, _APPOSITIVE, _IN_REGION, _SITUATED)
+    spans = [_name_span(m) for rx in (_OF_CUE, _APPOSITIVE, _IN_REGION)
              for m in rx.finditer(text)]
+    spans += [_name_span(m) for cues, rx in _SITUATED if any(c in text for c in cues)
+              for m in rx.finditer(text)]
     if "villages" in text or "hamlets" in text or "localities" in text or "settlements" in text:
         spans += [(m.start(g), m.end(g), m.group(g)) for m in _PAIR.finditer(text)
                   for g in ("name", "name2")]

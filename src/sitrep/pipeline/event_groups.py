@@ -16,6 +16,7 @@ from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
 from .event_typing import actor_kind, doc_country
 from .framework import WorkDoc
+from .roles import is_state
 from .triggers import Trigger
 from .unplaced_events import country_as_place, only_town
 
@@ -48,7 +49,6 @@ def _compatible_types(a: EventMention, b: EventMention) -> bool:
     return a.event_type == b.event_type
 
 
-_STATE_FORCE_KINDS = frozenset({"state_forces", "police", "gendarmerie"})
 _ON_CROWD = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire)\s+(?:live\s+rounds\s+|"
                        r"tear\s+gas\s+)?(?:on|at|into)\s+(?:the\s+)?(?:crowds?|protesters|"
                        r"demonstrators|rioters|marchers|protestors)\b", re.I)
@@ -477,7 +477,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
     if crowd:
         for m in group[1:]:  # "security forces fired on the crowd": the side the crowd met
             m.args = [Arg("actor2", a.actor_id, a.mention) if a.role == "actor1" and
-                      actor_kind(work, a.actor_id) in _STATE_FORCE_KINDS else a for a in m.args]
+                      is_state(actor_kind(work, a.actor_id)) else a for a in m.args]
     if crowd and not any(a.role == "actor1" for m in group for a in m.args):
         # ACLED codes a crowd whose organisers are not named as protesters / rioters
         first.args.append(Arg("actor1", crowd, Span(first.trigger.start, first.trigger.end)))

@@ -303,11 +303,11 @@ def _mentions_from(work: WorkDoc, view: _View, sent: Sentence, usable: list[Trig
     out: list[EventMention] = []
     for t, lo, hi in scopes:
         in_scope = [u for u in usable if lo <= u.start < hi]
-        # a sequel is dated by the act it follows (event_date widens a year to "or later")
         # "X, a former MUJAO leader who pledged allegiance to IS last year, claimed the
         # attack": the subject before the aside is the main clause's as well
         subject = sent.start if lo > sent.start and cue.SUBJECT_ASIDE.match(
             work.text, sent.start, lo) else lo
+        # a sequel is dated by the act it follows (event_date widens a year to "or later")
         m = _mention_for(work, view, sent, t, in_scope, lo, hi,
                          sent.start if id(t) in sequels else lo, subject)
         if m is not None:

@@ -14,11 +14,6 @@ from sitrep.pipeline import extract_document
 from sitrep.pipeline.quantities import find_quantities
 
 
-def _places(pack: Any, text: str) -> dict[str, Any]:
-    ex = extract_document(Document(text=text, origin="t.txt", published="2020-01-01"), pack)
-    return {pm.text: res.place for pm, res in ex.work.places}
-
-
 def _killed(text: str) -> list[int]:
     return [q.count.value for q in find_quantities(text) if q.kind == "killed"]
 

@@ -14,7 +14,7 @@ from ..pack.resolve import distance_km
 from .dates import DateMention, Publication
 from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
-from .event_typing import actor_kind, doc_country
+from .event_typing import PROTESTERS, actor_kind, doc_country
 from .framework import WorkDoc
 from .roles import is_state
 from .triggers import Trigger
@@ -50,8 +50,8 @@ def _compatible_types(a: EventMention, b: EventMention) -> bool:
 
 
 _ON_CROWD = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire)\s+(?:live\s+rounds\s+|"
-                       r"tear\s+gas\s+)?(?:on|at|into)\s+(?:the\s+)?(?:crowds?|protesters|"
-                       r"demonstrators|rioters|marchers|protestors)\b", re.I)
+                       r"tear\s+gas\s+)?(?:on|at|into)\s+(?:the\s+)?(?:crowds?\b|rioters\b|"
+                       r"protestors\b|" + PROTESTERS + ")", re.I)
 
 
 def _overlap(a: DateMention, b: DateMention) -> bool:

@@ -374,10 +374,7 @@ def places_apart(these: list[Any], those: list[Any]) -> bool:
     ("Niger's defence ministry said ... ambushed near Intagamey": one place)."""
     if not these or not those:
         return False
-    ids = {p.id for p in those}
-    if any(p.id in ids for p in these):
+    if {p.id for p in these} & {p.id for p in those}:
         return False
-    def countries(ps: list[Any]) -> set[str]:
-        return {p.country for p in ps if p.feature_code == "PCLI"}
-    return not (countries(these) & {p.country for p in those}
-                or countries(those) & {p.country for p in these})
+    return not any(a.feature_code == "PCLI" and a.country == b.country
+                   for x, y in ((these, those), (those, these)) for a in x for b in y)

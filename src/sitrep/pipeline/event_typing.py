@@ -123,13 +123,13 @@ _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set abl
                             r"storm(?:ed|ing)?|loot(?:ed|ing)|ransack(?:ed|ing)|threw stones|"
                             r"throwing stones|stone-throwing|burn(?:ed|t|ing) tyres|vandali[sz]ed|"
                             r"clashed with (?:police|security forces))\b", re.I)
-_PROTESTERS = r"(?:protesters|demonstrators|marchers)\b"
+PROTESTERS = r"(?:protesters|demonstrators|marchers)\b"
 _POLICE_AFTER = re.compile(r"\s+(?:with|against)\s+(?:the\s+)?(?:riot\s+)?police\b", re.I)
 _AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?(?:crowds? of\s+)?"
-                            + _PROTESTERS, re.I)
+                            + PROTESTERS, re.I)
 # "fired on marchers": the trigger's own preposition
 _PROTESTERS_NEXT = re.compile(r"\s+(?:the\s+|a\s+)?(?:(?:crowds?|group)\s+of\s+)?(?:[\w-]+\s+)?"
-                              + _PROTESTERS, re.I)
+                              + PROTESTERS, re.I)
 _HEAD_OF_STATE = re.compile(r"(?<!former )(?<!ex-)\b(?:(?:interim|transitional)\s+)?"
                             r"(?:President|head of state|Prime Minister)\b(?!\s+of\s+the\s+"
                             r"(?:party|association|assembly|council|club|federation))")
@@ -142,10 +142,10 @@ _DISPERSED = re.compile(r"\b(?:dispersed|dispersing|broke up|broken up|tear gas|
 _WHERE_AFTER = re.compile(r"\s+(?:near|in|at|outside|around|close to|between|along|north|south|"
                           r"east|west|about|some)\b", re.I)
 _DURING_PROTEST = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|several\s+hundred\s+|"
-                             r"hundreds\s+of\s+|thousands\s+of\s+)?" + _PROTESTERS + r"|"
+                             r"hundreds\s+of\s+|thousands\s+of\s+)?" + PROTESTERS + r"|"
                              r"\b(?:during|at)\s+an?\s+(?:protest|demonstration|march|rally)\b",
                              re.I)
-_CROWD_WORD = re.compile(r"\b" + _PROTESTERS, re.I)
+_CROWD_WORD = re.compile(r"\b" + PROTESTERS, re.I)
 _MOB_TYPES = frozenset({"looting", "attack", "killing", "massacre"})
 
 

@@ -262,8 +262,7 @@ def _role_toward(text: str, a: Any, trigger: tuple[int, int, str]) -> str | None
         # "drawing the ire of French troops, who beat them back", "gunmen attacked soldiers,
         # who repelled them": the relative pronoun's antecedent does the verb right after it
         return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
-    said = _SAID_IT_DID_THIS.fullmatch(gap)
-    if said is not None and (said.group("men") is None or _HARMED.match(text, t_start, t_end)):
+    if _tells_own_act(_SAID_IT_DID_THIS.fullmatch(gap), text, t_start, t_end):
         # "JNIM, al-Qaeda's affiliate in the Sahel, said it killed 100 soldiers", "the army said
         # it had retaken the town": the speaker tells its own act
         return "actor2" if _SUFFERED.fullmatch(text[t_start:t_end]) else "actor1"
@@ -432,11 +431,16 @@ def find_claims(text: str, actors: Sequence[Any], sent_start: int, sent_end: int
 
 def said_it_did(text: str, actor: Any, anchors: Sequence[tuple[int, int, str]]) -> bool:
     """ "JNIM said it killed ...": the speaker is the subject of a trigger it tells of."""
-    for s, e, _ in anchors:
-        said = _SAID_IT_DID_THIS.fullmatch(text, actor.end, s) if s > actor.end else None
-        if said is not None and (said.group("men") is None or _HARMED.match(text, s, e)):
-            return True  # ("JNIM said its fighters had killed 200 soldiers in an assault")
-    return False
+    return any(s > actor.end and _tells_own_act(
+        _SAID_IT_DID_THIS.fullmatch(text, actor.end, s), text, s, e) for s, e, _ in anchors)
+
+
+def _tells_own_act(said: re.Match[str] | None, text: str, start: int, end: int) -> bool:
+    """Whether a "X said it ..." match tells X's own act at the trigger ``start:end``: "its
+    fighters" only with a verb of harm ("JNIM said its fighters had killed 200 soldiers"; what
+    they "destroyed" in a fight told before stays a claim)."""
+    return said is not None and (said.group("men") is None
+                                 or _HARMED.match(text, start, end) is not None)
 
 
 _HARMED = re.compile(r"(?:killed|attacked|ambushed|overran|overrun|stormed|shot|struck)\b", re.I)

@@ -2,7 +2,8 @@
 hypothesis, a denied report, a sound, a participle used as an adjective, a charge, a time mark
 ("since a deadly attack last year"), a fight's captured counted in its toll, fighters massing,
 a memorial, a group's history told in passing, an accord already named, a comparison or a
-reference to another event. Split from ``events`` to keep each module about one job."""
+reference to another event; and, before that, which lexicon hits are event words where they
+stand (``triggers_by_sentence``). Split from ``events`` to keep each module about one job."""
 
 from __future__ import annotations
 

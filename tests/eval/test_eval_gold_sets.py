@@ -59,13 +59,18 @@ def test_dev_and_heldout_are_big_enough_and_disjoint() -> None:
     assert sum(1 for g in devs for d in g.documents.values() if not d.events) >= 5
 
 
+# batches written with longer items on purpose (dev-t: weekly round-ups of 150-300 words)
+_LONG_BATCHES = {"dev-t.yaml": 320}
+
+
 def test_short_reports_have_the_promised_length() -> None:
     for path in [p for split in ("dev", "heldout") for p in split_files(GOLD_DIR, split)]:
         manifest = load_gold(path).corpus
         assert manifest is not None
+        most = _LONG_BATCHES.get(path.name, 150)
         for line in manifest.read_text(encoding="utf-8").splitlines():
             words = len(json.loads(line)["text"].split())
-            assert 40 <= words <= 150, (path.name, words)
+            assert 40 <= words <= most, (path.name, words)
     for path in (ROOT / "corpus" / "demo").glob("*.txt"):
         assert 150 <= len(path.read_text(encoding="utf-8").split()) <= 400, path.name
 

@@ -172,3 +172,8 @@ def since_reaches(text: str, start: int, end: int) -> bool:
 # a subject, then an aside that tells of its past, then the main verb
 SUBJECT_ASIDE = re.compile(r"[^,;]{3,80},\s+(?:an?\s+|the\s+)?[^,;.]{0,60}?\b(?:who|which|that)\s+"
                            r"[^,;.]{3,100},\s*$")
+# "the post at Mondoro came under simultaneous complex attacks": a plural that one target
+# suffered at once is one event, not a generic series
+CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming|was|were|been)\s+under\s+"
+                        r"(?:(?:simultaneous|coordinated|complex|heavy|repeated|multiple|"
+                        r"several|two|three|twin|armed|jihadist|terrorist)\s+){0,3}$", re.I)

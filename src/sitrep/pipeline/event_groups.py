@@ -329,7 +329,10 @@ def corefer(m: EventMention, events: list[list[EventMention]]) -> int | None:
         s = _evidence(m, events[key])
         if s is None or s < 2.0:
             continue
-        if best is None or s > best[0]:
+        if best is None or s > best[0] or s == best[0] and \
+                events[key][-1].sentence is events[best[1]][-1].sentence:
+            # (events told in one sentence, "the camp at Boulkessi and the post at Mondoro came
+            # under attack": what follows about them goes to the first place named)
             best = (s, key)
     return best[1] if best else None
 

@@ -113,6 +113,9 @@ def sequel_start(text: str, first_end: int, start: int, sent_start: int,
 _INSTITUTION_OF = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|president|"
                              r"junta|authorities|spokesman|spokesperson|embassy|prime\s+minister|"
                              r"(?:defence|defense|interior|foreign|security)\s+minister)\b", re.I)
+# "attacked the post guarding the Mangaïzé camp": a site named for its place
+_SITE_AFTER = re.compile(r"\s+(?:camp|base|post|garrison|barracks|checkpoint|airport|mine|"
+                         r"market|prison)\b", re.I)
 _SIDE_OF = re.compile(r"\s+side\s+of\s+the\s+(?:border|frontier)\b", re.I)
 
 
@@ -151,7 +154,9 @@ def reported_on(rel: str, pos: int) -> bool:
 
 # "on Monday, the government spokesman said that ...": the date opens the statement
 _SAID_AFTER = re.compile(r"(?:\s+(?:evening|morning|night|afternoon))?,?\s+(?:the\s+|an?\s+)?"
-                         r"(?:(?!and\b|but\b|then\b|had\b|has\b|have\b)[\w-]+\s+){0,4}?"
+                         # ("On Sunday the al-Mourabitoun group of Mokhtar Belmokhtar said")
+                         r"(?:(?!and\b|but\b|then\b|had\b|has\b|have\b|who\b|which\b|"
+                         r"when\b|killed\b|attacked\b)[\w-]+\s+){0,6}?"
                          r"(?:said|announced|told|reported|confirmed|"
                          r"stated|declared|condemned|denounced)\s+(?:that\s+)?", re.I)
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][\w .]{0,30})?,\s*$")
@@ -279,7 +284,8 @@ def event_place(trig: Trigger, places: list[Any], text: str,
         locative = _PREP_PLACE.search(before) is not None
         last = max([e for e in (trig.end, *trigger_ends) if e <= pm.start], default=trig.end)
         if pm.start > trig.end and not locative and (
-                _POSSESSOR.match(text, pm.end) or len(text[last:pm.start].split()) > 3):
+                _POSSESSOR.match(text, pm.end) or len(text[last:pm.start].split()) > 3
+                and not _SITE_AFTER.match(text, pm.end)):
             continue  # "claimed the raid, saying it punished Chad's ties with Israel"
         route = 90 if _ROUTE.search(before) else 0  # "a convoy from Gao towards Ansongo"
         if len(places) > 1 and locative and _SPOKEN_IN.search(text, max(0, pm.start - 45),

@@ -527,7 +527,8 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     words = trig.text.lower().split()
     # the verb's tense is its first word: "joined forces", "burning tyres" and "threw stones"
     # are no present-tense generics, "takes control of" is
-    plural_or_generic = trig.form == "plurals" and words[-1] not in cue.MUNITIONS or (
+    plural_or_generic = trig.form == "plurals" and words[-1] not in cue.MUNITIONS and \
+        not cue.CAME_UNDER.search(before) or (
         trig.form == "verbs" and cue.PRESENT.search(words[0]) is not None
         and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")

@@ -94,24 +94,60 @@ def _share(q: Quantity, n: int) -> Quantity:
                                               part(c.high), True))
 
 
+# "attacked two army camps, at Boulkessi and at Mondoro": a counted plural object whose sites
+# follow
+_COUNTED_SITES = re.compile(r"\b(?:two|three|four|five|six|several|both)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:camps|posts|positions|bases|garrisons|checkpoints|barracks|"
+                            r"villages|towns|localities|sites)\s*,?\s*$", re.I)
+# "the camp of the G5 Sahel battalion at Boulkessi and the FAMa post at Mondoro ... came under
+# simultaneous attacks": sites named before a plural trigger, each with its own noun
+_SITE_AT = re.compile(r"\b(?:camp|post|base|position|garrison|checkpoint|barracks)\b"
+                      r"[^,.;]{0,40}?\b(?:at|in)\s+$", re.I)
+_SITE_GAP = re.compile(r"\s*,?\s+and\s+(?:(?:at|in)\s+|(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:camp|post|base|position|garrison|checkpoint|barracks)\s+"
+                       r"(?:[\w-]+\s+){0,4}?(?:at|in)\s+)", re.I)
+
+
+def _sites_before(m: EventMention, places: list[Any], doc_text: str) -> list[Any]:
+    """The sites listed before a plural trigger, each with its own noun, or ``[]``."""
+    towns = sorted((p for p in places if m.sentence.start <= p[0].start < m.trigger.start
+                    and p[1].geo_precision == 1), key=lambda p: p[0].start)
+    first = next((i for i, p in enumerate(towns) if _SITE_AT.search(
+        doc_text, max(m.sentence.start, p[0].start - 60), p[0].start)), None)
+    if first is None:
+        return []
+    listed = [towns[first]]
+    for p in towns[first + 1:]:
+        if not _SITE_GAP.fullmatch(doc_text, listed[-1][0].end, p[0].start):
+            break
+        listed.append(p)
+    return listed if len(listed) > 1 else []
+
+
 def split_places(m: EventMention, places: list[Any], doc_text: str) -> list[EventMention]:
     """"Smaller marches were held the same day in Kayes, Sikasso and Tombouctou": one event
     per town of a list after a plural trigger (ACLED codes an event per place), or ``[m]``."""
-    if m.trigger.form != "plurals" and not _ENUMERATED.search(m.sentence.text):
+    if m.trigger.form != "plurals" and not _ENUMERATED.search(m.sentence.text) and \
+            " and at " not in m.sentence.text:
         return [m]  # (a cheap test first: this runs for every event mention)
     towns = sorted((p for p in places if m.trigger.end <= p[0].start < m.sentence.end
                     and p[1].geo_precision == 1), key=lambda p: p[0].start)
     opener = _LIST_OPEN.search(doc_text, max(0, towns[0][0].start - 30), towns[0][0].start) \
         if len(towns) > 1 else None
     # a plural event ("marches were held in A, B and C") or any event whose targets are
-    # enumerated ("struck six positions, among them A and B")
-    if opener is None or m.trigger.form != "plurals" and not _ENUMERATED.match(opener.group(0)):
-        return [m]
-    listed = [towns[0]]
-    for p in towns[1:]:
-        if not _LIST_GAP.fullmatch(doc_text, listed[-1][0].end, p[0].start):
-            break
-        listed.append(p)
+    # enumerated ("struck six positions, among them A and B", "attacked two army camps, at A
+    # and at B")
+    listed = []
+    if opener is not None and (m.trigger.form == "plurals" or _ENUMERATED.match(
+            opener.group(0)) or _COUNTED_SITES.search(
+            doc_text, max(m.trigger.end, opener.start() - 60), opener.start())):
+        listed = [towns[0]]
+        for p in towns[1:]:
+            if not _LIST_GAP.fullmatch(doc_text, listed[-1][0].end, p[0].start):
+                break
+            listed.append(p)
+    if len(listed) < 2 and m.trigger.form == "plurals":
+        listed = _sites_before(m, places, doc_text)
     if len(listed) < 2:
         return [m]
     out = []

@@ -28,7 +28,9 @@ _KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives
 # them volunteer fighters, were killed") or a modifier ("peacekeepers serving with the UN
 # mission were killed", "people from seven countries were killed"); then an auxiliary is needed.
 _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,110},\s+|"
-            r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|(?:[a-z]+ing|stationed|based|deployed|"
+            r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|"
+            # (not "about 60 are missing, while 15 assailants were neutralised")
+            r"(?:(?!missing\b)[a-z]+ing|stationed|based|deployed|"
             r"aboard|on board|from|of|in|at|inside|accused|suspected)\b"
             r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
             r"(?:\w+\s+)?)")

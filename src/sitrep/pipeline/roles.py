@@ -34,8 +34,13 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"()]|\s[—–]\s|—|\bwhile\b|\bbut\b|\
 # what may stand between a group's name and its verb: its acronym, an aside ("The National
 # Movement for the Liberation of Azawad (MNLA), set up last year by fighters back from Libya,")
 _ASIDE = r"\)?(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,100},)?"
-_SAID_IT_DID = re.compile(_ASIDE + r"\s+(?:later\s+)?(?:said|says|announced|stated)\b"
-                          r"[^.;]{0,30}?\s+(?:that\s+)?(?:it|they|its fighters|its men)\s+"
+# ("The Islamic State group said in a statement that its West Africa Province had carried
+# out the attack", "the JNIM alliance said its fighters had ...")
+_GROUP_NOUN = r"(?:\s+(?:group|alliance|coalition|organi[sz]ation|movement|network))?"
+_SAID_IT_DID = re.compile(_GROUP_NOUN + _ASIDE + r"\s+(?:later\s+)?(?:said|says|announced|stated)\b"
+                          r"(?:[^.;]{0,30}?\s+|[^.;]{0,60}?\s+that\s+)(?:that\s+)?"
+                          r"(?:it|they|its fighters|its men|its\s+(?:[A-Z][\w-]+\s+){1,3}"
+                          r"(?:Province|branch|affiliate|wing))\s+"
                           r"(?:had\s+|has\s+|have\s+)?(?:carried out|conducted|was behind|"
                           r"were behind|launched|staged|perpetrated|mounted)\b", re.I)
 # "JNIM later said its fighters had destroyed dozens of trucks": a group telling what it did

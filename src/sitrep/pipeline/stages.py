@@ -220,9 +220,16 @@ def _sure(pm: Any, place: Any) -> bool:
 
 def _crosses_borders(work: WorkDoc, actor: Any) -> bool:
     """A jihadist group named in a story says little about its country: its home country is
-    only where it was founded."""
-    return getattr(actor, "kind", "") == "named" and \
-        actor_kind(work, str(actor.actor_id)) == "jihadist_group"
+    only where it was founded. Nor does a UN-listed militant's nationality (the Algerian
+    Belmokhtar led attacks in Mali and Niger)."""
+    if getattr(actor, "kind", "") != "named":
+        return False
+    kind = actor_kind(work, str(actor.actor_id))
+    if kind == "jihadist_group":
+        return True
+    if kind != "person" or work.pack is None:
+        return False
+    return bool(getattr(work.pack.actors.get(str(actor.actor_id)), "un_ref", None))
 
 
 # capitalised words that may sit next to a place name without making it another name

@@ -43,8 +43,13 @@ _SITUATED = (
      re.compile(r"\b(?:in|near|around)\s+the\s+" + _NAME + r"\s+(?:area|zone|sector)\b")),
     ((" km", "kilomet"),
      re.compile(r"(?<![\w-])" + _NAME + r"\s+(?:lies|is\s+located|is\s+situated|sits)\s+"
-                r"(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilomet(?:re|er)s)\b")),
+                r"(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilomet(?:re|er)s)\b"
+                # "at his mission in Bomoanga, about 125 km southwest of Niamey"
+                r"|\b(?:in|at|near)\s+" + _NAME.replace("name", "name2") + r",\s+(?:about\s+|"
+                r"some\s+|around\s+|roughly\s+|nearly\s+)?\d+\s*(?:km|kilomet(?:re|er)s)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:of|from)\s+[A-Z]")),
 )
+_DISTANCE_AFTER = re.compile(r",\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?\d")
 # "X, a village in ...", "X, a small Dogon village"
 _APPOSITIVE = re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|locality|"
                                  r"settlement)\b")
@@ -128,6 +133,9 @@ def find_unlisted(text: str, resolved: Sequence[tuple[Any, Any]], actors: Sequen
             region.feature_code != "ADM1" else None
         if region is not None and region.feature_code == "ADM2" and not admin2:
             admin2 = region.name
+        if _DISTANCE_AFTER.match(text, end):
+            admin1 = admin2 = None  # "X, about 125 km south-west of Niamey": only the country
+            # is the reference town's
         place = places[name] = text_place(name, country, admin1, admin2)
         seen.add(start)
         out.append((PlaceMention(start, end, name, (place,)),

@@ -8,6 +8,8 @@ from typing import Any
 from extracted import events_in
 from extracted import one_event as one
 
+from sitrep.model import Document
+from sitrep.pipeline import extract_document
 from sitrep.pipeline.quantities import find_quantities
 
 
@@ -109,3 +111,66 @@ def test_a_site_named_for_its_place_is_where_it_happened(pack: Any) -> None:
 def test_the_missing_are_not_counted_with_the_neutralised() -> None:
     assert _killed("Twelve soldiers were killed, three wounded and about 40 are missing, while "
                    "20 assailants were neutralised.") == [12, 20]
+
+
+# ------------------------------------------------------------------------------- round-ups
+
+
+_ROUND_UP = ("Mali: security notes, 3–9 June\n\n"
+             "Douentza. On Monday gunmen attacked the weekly market of Boni, killing four "
+             "traders, residents said. The attackers came on motorbikes.\n\n"
+             "Hombori. Clashes broke out on Wednesday between soldiers and fighters near Hombori, "
+             "local officials said. Seven people were killed on both sides.\n\n")
+
+
+def test_weekdays_in_a_round_up_fall_in_the_week_it_covers(pack: Any) -> None:
+    found = {e["location"]: e for e in events_in(pack, _ROUND_UP, "2024-06-10")}
+    assert found["Boni"]["event_date"] == "2024-06-03"  # not the Monday it was published
+    assert found["Hombori"]["event_date"] == "2024-06-05"
+
+
+def test_a_toll_in_a_paragraph_goes_to_that_paragraphs_event(pack: Any) -> None:
+    found = {e["location"]: e for e in events_in(pack, _ROUND_UP, "2024-06-10")}
+    assert found["Hombori"]["fatalities"] == 7 and found["Boni"]["fatalities"] == 4
+
+
+def test_a_source_in_a_town_is_not_where_it_happened(pack: Any) -> None:
+    found = events_in(pack, "On Tuesday a mine destroyed an army truck near Boni. Three soldiers "
+                            "were killed, according to a security source in Mopti.",
+                      "2021-04-08")
+    assert [e["location"] for e in found] == ["Boni"]
+    assert found[0]["fatalities"] == 3
+
+
+def test_a_tally_since_a_month_is_no_toll_or_date(pack: Any) -> None:
+    e = one(pack, "On Tuesday a mine destroyed an army truck near Boni, killing two soldiers. The "
+                  "army has lost more than twenty men to mines in the area since January.",
+            "2021-04-08")
+    assert e["fatalities"] == 2 and e["event_date"] == "2021-04-06"
+    assert not events_in(pack, "A UN report counts nearly 400 civilians killed in central Mali "
+                               "since the start of the year.", "2021-04-08")
+
+
+def test_a_quoted_count_after_the_verb_is_counted() -> None:
+    assert _killed("The army said the strikes had killed 'about forty terrorists'.") == [40]
+    assert _killed("The army said its strikes killed 'about thirty' fighters.") == [30]
+
+
+def test_that_before_a_plural_is_a_conjunction_not_an_anaphor(pack: Any) -> None:
+    text = ("Gunmen killed three herders near Tessit on Sunday. The army said on Wednesday that "
+            "air strikes the previous day near Ménaka had killed about twenty fighters.")
+    found = {e["location"]: e for e in events_in(pack, text, "2022-05-12")}
+    assert found["Ménaka"]["sub_event_type"] == "Air/drone strike"
+    assert found["Ménaka"]["event_date"] == "2022-05-10"
+    ex = extract_document(Document(text=text, origin="t.txt", published="2022-05-12"), pack)
+    strikes = [m for m in ex.work.mentions if m.trigger.text == "air strikes"]
+    assert strikes and not strikes[0].anaphoric  # a new event, not "those strikes"
+
+
+def test_a_summary_of_last_week_is_the_event_told_below_with_its_day(pack: Any) -> None:
+    text = ("Violence rose again last week, with a roadside bomb in the Sahel region.\n\n"
+            "Dori. On Saturday, an army truck struck an explosive device near Dori, killing two "
+            "soldiers.")
+    found = events_in(pack, text, "2023-05-15")
+    assert len(found) == 1
+    assert found[0]["location"] == "Dori" and found[0]["event_date"] == "2023-05-13"

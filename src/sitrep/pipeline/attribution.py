@@ -67,7 +67,8 @@ _HYPOTHETICAL_AFTER = re.compile(
 # A toll over a period: "in the past week", "since November 2021" (a tally, not one event)
 _PERIOD_TALLY = (r"(?:in|over|during) the (?:past|last) (?:year|month|week|decade|"
                 r"(?:\d+|two|three|four|five|six|few|several) (?:days|weeks|months|years))|so far "
-                r"this year|since (?:(?:early|mid|late|the end of)[- ])?(?:January|February|March|"
+                r"this year|since the (?:start|beginning) of (?:the|this|last) year|"
+                r"since (?:(?:early|mid|late|the end of)[- ])?(?:January|February|March|"
                 r"April|May|June|July|August|September|October|November|December)\b(?:\s+\d{4})?|"
                 r"since (?:19|20)\d\d\b(?!,\s+when)")
 PERIOD = re.compile(rf"\b(?:{_PERIOD_TALLY})", re.I)

@@ -104,6 +104,31 @@ class Publication:
         return cls(date(parts[0], 1, 1), date(parts[0], 12, 31), "year")
 
 
+# "Niger: security round-up, 13–19 May", "WEEKLY SECURITY BRIEF, 7-13 OCTOBER": the week a
+# round-up covers, told in its first line
+_PERIOD_HEAD = re.compile(r"\b(?P<d1>\d{1,2})\s*[–-]\s*(?P<d2>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\b")
+
+
+def period_covered(text: str, pub: Publication | None) -> Publication | None:
+    """The reference for weekdays in a round-up: the last day of the week its first line says
+    it covers ("round-up, 13–19 May" published on Monday 20 May tells of Monday the 13th), or
+    ``pub``. Only a period that ends in the week before publication counts."""
+    if pub is None or pub.precision != "day" or not text[:1].isalpha():
+        return pub
+    head = _PERIOD_HEAD.search(text, 0, text.find("\n") if "\n" in text[:160] else 0)
+    month = _month_number(head.group("mon")) if head else None
+    if head is None or month is None:
+        return pub
+    try:
+        end = date(pub.start.year - (1 if month > pub.start.month else 0), month,
+                   int(head.group("d2")))
+    except ValueError:
+        return pub
+    if not 0 < (pub.start - end).days <= 7:
+        return pub
+    return Publication(end, end, "day")
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -37,8 +37,8 @@ def follow_up(work: WorkDoc, view: Any, sent: Sentence, entry: Any,
     if attr.is_question(rel):
         return []
     quants = [q for q in view.quantities if q.count.value <= 50_000]
-    if quants and attr.is_statistic(rel):
-        quants = []
+    if quants and (attr.is_statistic(rel) or attr.PERIOD.search(rel)):
+        quants = []  # ("The army has lost more than a dozen men to mines since January")
     named = [a for a in view.actors if getattr(a, "kind", "named") == "named"]
     claims = find_claims(work.text, named, sent.start, sent.end) \
         if named and "claim" in rel else []
@@ -56,6 +56,7 @@ def follow_up(work: WorkDoc, view: Any, sent: Sentence, entry: Any,
     if wants_date:
         when = next((d for d in view.dates if d.precision in ("day", "month")
                      and d.kind != "anchored" and d.qualifier not in ("range", "decade")
+                     and not d.text.lower().startswith("since")  # a tally's start
                      and not reported_on(rel, d.start - sent.start)), None)
     if not (quants or claims or blamed or when):
         return []

@@ -57,6 +57,8 @@ _ON_CROWD = re.compile(r"\b(?:fired|firing|shot|shooting|opened\s+fire)\s+(?:liv
 def _overlap(a: DateMention, b: DateMention) -> bool:
     """Intervals overlap (±1 day between two day-precise dates: reports straddle midnight)."""
     slack = timedelta(days=1 if a.precision == b.precision == "day" else 0)
+    if slack and "about" in (a.qualifier, b.qualifier):
+        slack = timedelta(days=6)  # "last week" is about a week before: any day of that week
     return a.start_date <= b.end_date + slack and b.start_date <= a.end_date + slack
 
 
@@ -174,6 +176,12 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             o.date and o.date.precision == "month" and m.date.precision == "day"
             and o.date.start_date <= m.date.start_date <= o.date.end_date for o in group):
         score += 1.5  # "fighting last month near X ... Clashes began on 25 July"
+    elif contained and m.date and m.date.precision == "day" and m.sub_event_type == \
+            first.sub_event_type and any(o.date and (o.date.start_date < o.date.end_date or
+                                                    o.date.qualifier == "about")
+                                         and _overlap(o.date, m.date) for o in group):
+        score += 1.0  # "... a roadside bomb in the Sahel region last week. [...] On Saturday, a
+        # military vehicle struck an explosive device near Gorom-Gorom": a summary's event told
     if m.quantities and (m.place is None or m.place[1].geo_precision == 3) and \
             _TOLL_TOLD.search(m.sentence.text):
         score += 2.0  # "The first toll, given on Thursday, reported ten soldiers killed"
@@ -323,11 +331,22 @@ def _named_doers(m: EventMention) -> set[str]:
             and getattr(a.mention, "kind", "named") == "named"}
 
 
-def corefer(m: EventMention, events: list[list[EventMention]]) -> int | None:
+def corefer(m: EventMention, events: list[list[EventMention]], text: str = "") -> int | None:
+    """The event ``m`` tells more of, or None. In a round-up told paragraph by paragraph, what
+    a paragraph adds without naming its event ("Six people were killed on both sides") is
+    about that paragraph's event, however salient an earlier one."""
     best: tuple[float, int] | None = None
+    here = [key for key in range(len(events)) if m.anaphoric and text
+            and "\n" in text[events[0][-1].sentence.end:m.sentence.start]
+            and "\n" not in text[events[key][-1].sentence.end:m.sentence.start]
+            # (a paragraph that tells its own incident names where it was)
+            and any(o.place and o.place[1].geo_precision < 3 for o in events[key])]
     for key in range(len(events) - 1, -1, -1):
         s = _evidence(m, events[key])
         if s is None or s < 2.0:
+            continue
+        if here and key not in here and any(
+                (_evidence(m, events[k]) or 0.0) >= 2.0 for k in here):
             continue
         if best is None or s > best[0] or s == best[0] and \
                 events[key][-1].sentence is events[best[1]][-1].sentence:

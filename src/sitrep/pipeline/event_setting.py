@@ -222,6 +222,9 @@ _ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|di
                        re.I)
 _ADMIN_AFTER = re.compile(r"\s+(?:region|province|department|cercle|circle|district|sector)\b",
                           re.I)
+# "according to a military source in Sévaré": where the source is, not the event
+_SOURCE_IN = re.compile(r"\b(?:sources?|spokes(?:man|woman|person)|correspondents?)\s+"
+                        r"(?:based\s+)?in\s+$", re.I)
 _SPOKEN_IN = re.compile(r"\b(?:told|telling|said|says|speaking|spoke|reporters|journalists|"
                         r"statement|conference|briefing|announced)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:in|from)\s+$", re.I)
@@ -273,7 +276,8 @@ def event_place(trig: Trigger, places: list[Any], text: str,
                 owner and not any(o.start == owner.end() for o, _ in places))):
             continue  # "Mali declared a state of emergency": the state acting, not a place;
             # "fighters of Russia's Wagner Group": the owner of a name
-        if destination(text, pm) or res.place.feature_code == "PCLI" and (_SIDE_OF.match(
+        if destination(text, pm) or _SOURCE_IN.search(text, max(0, pm.start - 40), pm.start) \
+                or res.place.feature_code == "PCLI" and (_SIDE_OF.match(
                 text, pm.end) or _INSTITUTION_OF.match(text, pm.end)):
             continue  # "operating on the Niger side of the border": a side, not the place;
             # "Mali's defence ministry said": whose ministry, not where

@@ -135,7 +135,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 # night": the report's day gives way to the event's, told just after
                 m.date = None
                 m.notes.remove(REPORT_DATE)
-            key = corefer(m, events)
+            key = corefer(m, events, work.text)
             if key is None and events and story_again(m, events[-1]):
                 key = len(events) - 1
                 m.notes.append("a sentence that opens on the event told just before")
@@ -518,7 +518,11 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     before = text[max(sent.start, trig.start - 40):trig.start]
     # "the attack" is an anaphor; not "the group attacked" or "says that X has rejoined": a
     # determiner before a verb belongs to its subject
-    m.anaphoric = own_account or bool(cue.ANAPHOR.search(before)) and trig.form != "verbs" or (
+    told = cue.ANAPHOR.search(before)
+    if told is not None and trig.form == "plurals" and \
+            told.group(0)[:4].lower() in ("that", "this"):
+        told = None  # "the army said that air strikes ...": a conjunction, not "those strikes"
+    m.anaphoric = own_account or bool(told) and trig.form != "verbs" or (
         trig.form == "verbs" and trig.start - sent.start < 60
         and cue.DEFINITE_PASSIVE.match(text, sent.start, trig.start) is not None)
     if cue.YEAR_BEFORE.search(before):

@@ -179,7 +179,13 @@ def _side(noun: str) -> str | None:
 _QUOTED_COUNT = re.compile(r"(?<![\w'’])(['‘\"“])((?:about|around|some|nearly|almost|over|"
                            r"more than|at least|up to)?\s*[\w-]{2,20}(?:\s+[\w-]{2,20}){0,2})"
                            r"(['’\"”])(?=\s+(?:people|civilians|soldiers|dead|villagers|persons|"
-                           r"men|women|victims|bodies|wounded|injured|killed|hostages))", re.I)
+                           r"men|women|victims|bodies|wounded|injured|killed|hostages|fighters|"
+                           r"terrorists|assailants|attackers|militants|jihadists|insurgents))"
+                           # "had killed 'about thirty terrorists'": a quoted object of the verb
+                           r"|(?:(?<=killed )|(?<=killing )|(?<=neutralised )|"
+                           r"(?<=neutralized ))(['‘\"“])"
+                           r"((?:about|around|some|nearly|almost|over|more than|at least|up to|"
+                           r"dozens|scores|hundreds)[^'’\"”]{2,40})(['’\"”])", re.I)
 
 
 def find_quantities(sentence: str, offset: int = 0,
@@ -191,7 +197,7 @@ def find_quantities(sentence: str, offset: int = 0,
     if "'" in sentence or "‘" in sentence or '"' in sentence or "“" in sentence:
         # "'around forty' people were killed": a quoted count is still a count (the quote
         # marks become spaces, so every offset stays true)
-        sentence = _QUOTED_COUNT.sub(lambda q: " " + q.group(2) + " ", sentence)
+        sentence = _QUOTED_COUNT.sub(lambda q: " " + (q.group(2) or q.group(5)) + " ", sentence)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     date_spans = [(d.start - offset, d.end - offset) for d in dates]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..pack.resolve import distance_km, tied
-from .dates import Publication, find_dates
+from .dates import Publication, find_dates, period_covered
 from .event_typing import actor_kind
 from .events import build_mentions
 from .framework import Sentence, WorkDoc, stage
@@ -71,7 +71,7 @@ def sentences_pysbd_stage(work: WorkDoc) -> None:
 @stage("dates", needs=("sentences", "publication"), adds=("dates",))
 def dates_stage(work: WorkDoc) -> None:
     """Date phrases, resolved; anchored phrases use the latest earlier absolute date."""
-    work.dates = find_dates(work.text, work.publication)
+    work.dates = find_dates(work.text, period_covered(work.text, work.publication))
 
 
 @stage("quantities", needs=("sentences", "dates"), adds=("quantities",))

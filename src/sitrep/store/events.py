@@ -33,7 +33,8 @@ from .db import Store, insert_ignore
 
 ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "claimed_by")
 _RANK = {"day": 0, "month": 1, "year": 2}
-_WIDE = frozenset({"range", "decade", "or later"})
+# ("last week" is about a day: a day told exactly, "on Saturday", says it better)
+_WIDE = frozenset({"range", "decade", "or later", "about"})
 _PLACEHOLDER_NAMES = {
     "unidentified_armed_group": "Unidentified armed group",
     "state_forces": "State forces",

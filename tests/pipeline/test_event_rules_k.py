@@ -174,3 +174,20 @@ def test_a_summary_of_last_week_is_the_event_told_below_with_its_day(pack: Any) 
     found = events_in(pack, text, "2023-05-15")
     assert len(found) == 1
     assert found[0]["location"] == "Dori" and found[0]["event_date"] == "2023-05-13"
+
+
+# ------------------------------------------------------------------------------- quotes
+
+
+def test_the_speakers_day_and_town_after_a_quote_are_not_the_events(pack: Any) -> None:
+    text = ("'These were farmers in their fields. They killed them all,' the mayor told "
+            "reporters in Bamako on Sunday.\n\n"
+            "Gunmen killed 11 villagers near Diafarabé on Friday, local officials said.")
+    found = events_in(pack, text, "2021-03-09")
+    assert [(e["location"], e["event_date"]) for e in found] == [("Diafarabé", "2021-03-05")]
+
+
+def test_a_crowd_that_beat_someone_is_mob_violence(pack: Any) -> None:
+    e = one(pack, "A crowd beat a suspected thief to death on Monday in Niamey, police said.",
+            "2020-07-08")
+    assert e["sub_event_type"] == "Mob violence"

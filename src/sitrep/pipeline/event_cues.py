@@ -177,3 +177,9 @@ SUBJECT_ASIDE = re.compile(r"[^,;]{3,80},\s+(?:an?\s+|the\s+)?[^,;.]{0,60}?\b(?:
 CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming|was|were|been)\s+under\s+"
                         r"(?:(?:simultaneous|coordinated|complex|heavy|repeated|multiple|"
                         r"several|two|three|twin|armed|jihadist|terrorist)\s+){0,3}$", re.I)
+# a sentence that opens on a quote, up to its closing mark ("'They came at dawn,' said ...")
+# (or ends one that a sentence before opened: "'These were herders. They killed old men and
+# boys,' the MSA leader told reporters")
+QUOTE_OPENS = re.compile(r"\s*(?:['‘][^’']{10,400}?[,.!?]['’]|[\"“][^”\"]{10,400}?[,.!?][\"”]|"
+                         r"[^‘“\"']{2,400}?[,.!?]['’\"”](?=\s[^.;]{0,120}?\b(?:said|says|told|"
+                         r"added|recalled|explained)\b))(?=\s)")

@@ -363,6 +363,9 @@ _PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:village|town|comm
 def can_stand_alone(m: EventMention) -> bool:
     if m.count_only:
         return False
+    if m.quoted and m.date is None:
+        return False  # "'They surrounded the village at dawn,' said a survivor": the story's
+        # event, told after the quote that opens it
     if m.anaphoric and not m.quantities and not (m.place and m.place[1].geo_precision < 3) \
             and not (m.date and m.date.precision == "day"):
         return False  # "the attack" with nothing to attach it to

@@ -47,6 +47,7 @@ class EventMention:
     background: bool = False
     anaphoric: bool = False
     count_only: bool = False
+    quoted: bool = False  # told inside the quote that opens its sentence ("'They came at dawn,'")
     target: str | None = None  # "civilians" | "armed" when the text says who was hit
     target_span: tuple[int, int] | None = None  # the words that say it ("villagers", "a market")
     event_key: int = -1  # index of the document event it belongs to

@@ -154,8 +154,10 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 date_m = date_from(work, m, *scene, "the day of the sentence setting the scene")
                 m.date = date_m.date
             if key is None and not can_stand_alone(m):
-                if held is not None and m.count_only and m.quantities and \
+                if held is not None and m.count_only and m.quantities and not (
+                        held.quoted and sent.text.lstrip()[:1] in "'‘\"“") and \
                         sent.idx - held.sentence.idx <= 4 and held.event_type in VIOLENT:
+                    # (not a quote's own toll: "'I counted my two brothers among the dead'")
                     # "The village was attacked at dawn ... The first toll was 134 dead": an
                     # undated attack and the toll told after it make one event together
                     events.append([held])
@@ -356,6 +358,14 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         # the event compared with, not of this one
         quants = [q for q in quants if not (q.start > trig.end and cue.since_reaches(
             text, trig.end, q.start))]
+    # a story that opens on a witness's words ("'They came at dawn,' said a survivor ...")
+    quote = cue.QUOTE_OPENS.match(rel) if text[:1] in "'‘\"“" and \
+        "\n" not in text[:sent.start] else None
+    if quote is not None and trig.end <= sent.start + quote.end():
+        # "'They killed old men and boys,' the MSA leader told reporters in Bamako on Sunday":
+        # the day and the town after the quote are the speaker's
+        dates = [d for d in dates if d.start < sent.start + quote.end()]
+        places = [p for p in places if p[0].start < sent.start + quote.end()]
     if "," in rel:
         # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces with
         # GATIA": the aside's date and places are the founding's, not the main verb's
@@ -428,7 +438,8 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             placed.add(id(a))
     m = EventMention(id=stable_id(work.document.id, trig.start, trig.end),
                      document_id=work.document.id, sentence=sent, trigger=trig,
-                     event_type=trig.entry.type, sub_event_type=trig.entry.sub_type)
+                     event_type=trig.entry.type, sub_event_type=trig.entry.sub_type,
+                     quoted=quote is not None and trig.end <= sent.start + quote.end())
     m.date = _event_date(rel, sent.start, trig, dates)
     if report_day_only(m.date, sent, places):
         m.date = None

@@ -183,3 +183,23 @@ CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming|was|were|been)\s+under\s+"
 QUOTE_OPENS = re.compile(r"\s*(?:['‘][^’']{10,400}?[,.!?]['’]|[\"“][^”\"]{10,400}?[,.!?][\"”]|"
                          r"[^‘“\"']{2,400}?[,.!?]['’\"”](?=\s[^.;]{0,120}?\b(?:said|says|told|"
                          r"added|recalled|explained)\b))(?=\s)")
+
+
+def opening_quote_end(text: str, sent_start: int, rel: str, trig_end: int) -> int | None:
+    """Where the quote ends, in a story that opens on a witness's words ("'They came at dawn,'
+    said a survivor ..."), when the trigger ending at ``trig_end`` lies inside it; else None."""
+    if text[:1] not in "'‘\"“" or "\n" in text[:sent_start]:
+        return None
+    quote = QUOTE_OPENS.match(rel)
+    return sent_start + quote.end() if quote is not None and \
+        trig_end <= sent_start + quote.end() else None
+
+
+def anaphor_before(before: str, form: str) -> bool:
+    """Whether a determiner before a noun trigger makes it "the attack" told before; not "that"
+    or "this" before a plural ("the army said that air strikes ...": a conjunction)."""
+    if form == "verbs":
+        return False
+    told = ANAPHOR.search(before)
+    return told is not None and not (form == "plurals"
+                                     and told.group(0)[:4].lower() in ("that", "this"))

@@ -64,7 +64,7 @@ from .framework import Sentence, WorkDoc
 from .numbers import Count
 from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
-from .roles import assign_roles, find_claims, is_state, said_it_did
+from .roles import assign_roles, find_claims, is_state, said_it_did, side_taken_from
 from .told_triggers import telling_triggers, triggers_by_sentence
 from .triggers import Trigger
 
@@ -358,14 +358,12 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         # the event compared with, not of this one
         quants = [q for q in quants if not (q.start > trig.end and cue.since_reaches(
             text, trig.end, q.start))]
-    # a story that opens on a witness's words ("'They came at dawn,' said a survivor ...")
-    quote = cue.QUOTE_OPENS.match(rel) if text[:1] in "'‘\"“" and \
-        "\n" not in text[:sent.start] else None
-    if quote is not None and trig.end <= sent.start + quote.end():
+    quote_end = cue.opening_quote_end(text, sent.start, rel, trig.end)
+    if quote_end is not None:
         # "'They killed old men and boys,' the MSA leader told reporters in Bamako on Sunday":
         # the day and the town after the quote are the speaker's
-        dates = [d for d in dates if d.start < sent.start + quote.end()]
-        places = [p for p in places if p[0].start < sent.start + quote.end()]
+        dates = [d for d in dates if d.start < quote_end]
+        places = [p for p in places if p[0].start < quote_end]
     if "," in rel:
         # "MSA, founded in 2016 by X after a split from the MNLA, has joined forces with
         # GATIA": the aside's date and places are the founding's, not the main verb's
@@ -393,28 +391,8 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
             # are the side that was hit, even in a headline with no "were"
             doers.remove(a)
             victims.append(a)
-    if trig.entry.state_sub_type and not roles.actor2 and " from " in text[trig.end:hi]:
-        # "retaking the town from Tuareg-led rebels of the CSP": those it was taken from
-        lost = [a for a in actors if a.start > trig.end and cue.FROM_BEFORE.search(
-            text, max(trig.end, a.start - 50), a.start)]
-        if lost:
-            i = actors.index(lost[0])
-            named_after = actors[i + 1] if i + 1 < len(actors) else None
-            if named_after is not None and getattr(named_after, "kind", "") == "named" and \
-                    re.fullmatch(r"\s+of\s+(?:the\s+)?", text[lost[0].end:named_after.start]):
-                lost = [named_after]
-            for group in (roles.actor1, roles.assoc1, roles.assoc2):
-                if lost[0] in group:
-                    group.remove(lost[0])
-            roles.actor2 = lost[:1]
-    if trig.entry.state_sub_type and not roles.actor2 and " with " in text[trig.end:hi]:
-        # "regained control of Anefis after clashes with the CSP": the side fought is the one
-        # the town was taken from
-        fought = [a for a in roles.assoc1 if cue.FIGHT_WITH.search(
-            text, max(trig.end, a.start - 40), a.start)]
-        if fought:
-            roles.assoc1.remove(fought[0])
-            roles.actor2 = fought[:1]
+    if trig.entry.state_sub_type and not roles.actor2:
+        side_taken_from(text, trig.end, hi, actors, roles)
     if trig.entry.id == "armed_clash" and " between " in text[trig.end:hi]:
         sides = clash_sides(text, trig.end, hi, actors)
         if sides is not None:  # "clashes erupted ... between the GATIA militia and the CMA"
@@ -439,7 +417,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     m = EventMention(id=stable_id(work.document.id, trig.start, trig.end),
                      document_id=work.document.id, sentence=sent, trigger=trig,
                      event_type=trig.entry.type, sub_event_type=trig.entry.sub_type,
-                     quoted=quote is not None and trig.end <= sent.start + quote.end())
+                     quoted=quote_end is not None)
     m.date = _event_date(rel, sent.start, trig, dates)
     if report_day_only(m.date, sent, places):
         m.date = None
@@ -529,11 +507,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     before = text[max(sent.start, trig.start - 40):trig.start]
     # "the attack" is an anaphor; not "the group attacked" or "says that X has rejoined": a
     # determiner before a verb belongs to its subject
-    told = cue.ANAPHOR.search(before)
-    if told is not None and trig.form == "plurals" and \
-            told.group(0)[:4].lower() in ("that", "this"):
-        told = None  # "the army said that air strikes ...": a conjunction, not "those strikes"
-    m.anaphoric = own_account or bool(told) and trig.form != "verbs" or (
+    m.anaphoric = own_account or cue.anaphor_before(before, trig.form) or (
         trig.form == "verbs" and trig.start - sent.start < 60
         and cue.DEFINITE_PASSIVE.match(text, sent.start, trig.start) is not None)
     if cue.YEAR_BEFORE.search(before):

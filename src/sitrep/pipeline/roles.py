@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .event_cues import FIGHT_WITH, FROM_BEFORE
+
 MAX_GAP = 140  # characters between an actor and its trigger
 
 _PREP_AFTER = re.compile(
@@ -458,3 +460,29 @@ def is_state(actor_kind: str | None) -> bool:
 def said_it_harmed(text: str, actor: Any, sent_end: int) -> bool:
     """ "JNIM said it had captured seven soldiers": the speaker tells what it did."""
     return _SAID_IT_HARMED.match(text, actor.end, min(sent_end, actor.end + 100)) is not None
+
+
+def side_taken_from(text: str, trig_end: int, hi: int, actors: Sequence[Any],
+                    roles: Any) -> None:
+    """The side a town was taken from, for a taking that names none yet: "retaking the town
+    from Tuareg-led rebels of the CSP", "regained control of Anefis after clashes with the
+    CSP"."""
+    if " from " in text[trig_end:hi]:
+        lost = [a for a in actors if a.start > trig_end and FROM_BEFORE.search(
+            text, max(trig_end, a.start - 50), a.start)]
+        if lost:
+            i = list(actors).index(lost[0])
+            named_after = actors[i + 1] if i + 1 < len(actors) else None
+            if named_after is not None and getattr(named_after, "kind", "") == "named" and \
+                    re.fullmatch(r"\s+of\s+(?:the\s+)?", text[lost[0].end:named_after.start]):
+                lost = [named_after]
+            for group in (roles.actor1, roles.assoc1, roles.assoc2):
+                if lost[0] in group:
+                    group.remove(lost[0])
+            roles.actor2 = lost[:1]
+    if not roles.actor2 and " with " in text[trig_end:hi]:
+        fought = [a for a in roles.assoc1 if FIGHT_WITH.search(
+            text, max(trig_end, a.start - 40), a.start)]
+        if fought:
+            roles.assoc1.remove(fought[0])
+            roles.actor2 = fought[:1]

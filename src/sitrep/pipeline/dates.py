@@ -115,7 +115,7 @@ def period_covered(text: str, pub: Publication | None) -> Publication | None:
     ``pub``. Only a period that ends in the week before publication counts."""
     if pub is None or pub.precision != "day" or not text[:1].isalpha():
         return pub
-    head = _PERIOD_HEAD.search(text, 0, text.find("\n") if "\n" in text[:160] else 0)
+    head = _PERIOD_HEAD.search(text, 0, max(0, text.find("\n", 0, 160)))
     month = _month_number(head.group("mon")) if head else None
     if head is None or month is None:
         return pub

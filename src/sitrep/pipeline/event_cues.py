@@ -177,6 +177,7 @@ SUBJECT_ASIDE = re.compile(r"[^,;]{3,80},\s+(?:an?\s+|the\s+)?[^,;.]{0,60}?\b(?:
 CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming|was|were|been)\s+under\s+"
                         r"(?:(?:simultaneous|coordinated|complex|heavy|repeated|multiple|"
                         r"several|two|three|twin|armed|jihadist|terrorist)\s+){0,3}$", re.I)
+QUOTE_MARKS = "'‘\"“"  # the marks that open a quote
 # a sentence that opens on a quote, up to its closing mark ("'They came at dawn,' said ...")
 # (or ends one that a sentence before opened: "'These were herders. They killed old men and
 # boys,' the MSA leader told reporters")
@@ -188,7 +189,7 @@ QUOTE_OPENS = re.compile(r"\s*(?:['‘][^’']{10,400}?[,.!?]['’]|[\"“][^”
 def opening_quote_end(text: str, sent_start: int, rel: str, trig_end: int) -> int | None:
     """Where the quote ends, in a story that opens on a witness's words ("'They came at dawn,'
     said a survivor ..."), when the trigger ending at ``trig_end`` lies inside it; else None."""
-    if text[:1] not in "'‘\"“" or "\n" in text[:sent_start]:
+    if not text or text[0] not in QUOTE_MARKS or "\n" in text[:sent_start]:
         return None
     quote = QUOTE_OPENS.match(rel)
     return sent_start + quote.end() if quote is not None and \

@@ -335,19 +335,17 @@ def corefer(m: EventMention, events: list[list[EventMention]], text: str = "") -
     """The event ``m`` tells more of, or None. In a round-up told paragraph by paragraph, what
     a paragraph adds without naming its event ("Six people were killed on both sides") is
     about that paragraph's event, however salient an earlier one."""
+    scores = {key: s for key in range(len(events) - 1, -1, -1)
+              if (s := _evidence(m, events[key])) is not None and s >= 2.0}
+    if len(scores) > 1 and m.anaphoric and text and \
+            "\n" in text[events[0][-1].sentence.end:m.sentence.start]:
+        here = {key: s for key, s in scores.items()
+                if "\n" not in text[events[key][-1].sentence.end:m.sentence.start]
+                # (a paragraph that tells its own incident names where it was)
+                and any(o.place and o.place[1].geo_precision < 3 for o in events[key])}
+        scores = here or scores
     best: tuple[float, int] | None = None
-    here = [key for key in range(len(events)) if m.anaphoric and text
-            and "\n" in text[events[0][-1].sentence.end:m.sentence.start]
-            and "\n" not in text[events[key][-1].sentence.end:m.sentence.start]
-            # (a paragraph that tells its own incident names where it was)
-            and any(o.place and o.place[1].geo_precision < 3 for o in events[key])]
-    for key in range(len(events) - 1, -1, -1):
-        s = _evidence(m, events[key])
-        if s is None or s < 2.0:
-            continue
-        if here and key not in here and any(
-                (_evidence(m, events[k]) or 0.0) >= 2.0 for k in here):
-            continue
+    for key, s in scores.items():
         if best is None or s > best[0] or s == best[0] and \
                 events[key][-1].sentence is events[best[1]][-1].sentence:
             # (events told in one sentence, "the camp at Boulkessi and the post at Mondoro came

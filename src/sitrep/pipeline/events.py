@@ -155,7 +155,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.date = date_m.date
             if key is None and not can_stand_alone(m):
                 if held is not None and m.count_only and m.quantities and not (
-                        held.quoted and sent.text.lstrip()[:1] in "'‘\"“") and \
+                        held.quoted and sent.text.lstrip()[:1] in cue.QUOTE_MARKS) and \
                         sent.idx - held.sentence.idx <= 4 and held.event_type in VIOLENT:
                     # (not a quote's own toll: "'I counted my two brothers among the dead'")
                     # "The village was attacked at dawn ... The first toll was 134 dead": an

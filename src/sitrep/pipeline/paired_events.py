@@ -101,10 +101,11 @@ _COUNTED_SITES = re.compile(r"\b(?:two|three|four|five|six|several|both)\s+(?:[\
                             r"villages|towns|localities|sites)\s*,?\s*$", re.I)
 # "the camp of the G5 Sahel battalion at Boulkessi and the FAMa post at Mondoro ... came under
 # simultaneous attacks": sites named before a plural trigger, each with its own noun
-_SITE_AT = re.compile(r"\b(?:camp|post|base|position|garrison|checkpoint|barracks)\b"
+_SITE = r"(?:camp|post|base|position|garrison|checkpoint|barracks)"
+_SITE_AT = re.compile(r"\b" + _SITE + r"\b"
                       r"[^,.;]{0,40}?\b(?:at|in)\s+$", re.I)
 _SITE_GAP = re.compile(r"\s*,?\s+and\s+(?:(?:at|in)\s+|(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
-                       r"(?:camp|post|base|position|garrison|checkpoint|barracks)\s+"
+                       + _SITE + r"\s+"
                        r"(?:[\w-]+\s+){0,4}?(?:at|in)\s+)", re.I)
 
 

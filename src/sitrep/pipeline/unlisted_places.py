@@ -33,6 +33,7 @@ _IN_REGION = re.compile(r"\b(?:in|at|near|around|outside|into|from|of)\s+" + _NA
                         r"prefecture|circle|cercle|commune|district|area|zone|sector)\b"
                         r"|\b(?:in|at)\s+" + _NAME.replace("name", "name2")
                         + r",\s+(?:near|outside|close\s+to)\s+(?=[A-Z])")
+_ABOUT = r"(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?"  # "about 125 km"
 # "at X, in south-western Niger", "in the X area", "X lies about 125 km south-west of ..."
 # (each run only where its cue word is in the text)
 _SITUATED = (
@@ -45,11 +46,11 @@ _SITUATED = (
      re.compile(r"(?<![\w-])" + _NAME + r"\s+(?:lies|is\s+located|is\s+situated|sits)\s+"
                 r"(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilomet(?:re|er)s)\b"
                 # "at his mission in Bomoanga, about 125 km southwest of Niamey"
-                r"|\b(?:in|at|near)\s+" + _NAME.replace("name", "name2") + r",\s+(?:about\s+|"
-                r"some\s+|around\s+|roughly\s+|nearly\s+)?\d+\s*(?:km|kilomet(?:re|er)s)\s+"
+                r"|\b(?:in|at|near)\s+" + _NAME.replace("name", "name2") + r",\s+" + _ABOUT
+                + r"\d+\s*(?:km|kilomet(?:re|er)s)\s+"
                 r"(?:[\w-]+\s+){0,2}?(?:of|from)\s+[A-Z]")),
 )
-_DISTANCE_AFTER = re.compile(r",\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?\d")
+_DISTANCE_AFTER = re.compile(r",\s+" + _ABOUT + r"\d")
 # "X, a village in ...", "X, a small Dogon village"
 _APPOSITIVE = re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|locality|"
                                  r"settlement)\b")

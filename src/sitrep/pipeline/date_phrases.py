@@ -54,7 +54,7 @@ DATE_RE = re.compile(
         # "overnight from Tuesday to Wednesday" is a span; the bare "perpetrated Tuesday" is
         # found by bare_weekdays
         r"(?P<wd>\b(?:on|last|this|late on|early on|late|early|during|of|from|(?:during\s+|in\s+)?"
-        r"the night (?:of|from)|overnight(?:\s+from)?|between)\s+"
+        r"the night (?:of|from)|overnight(?:\s+from|\s+on)?|between)\s+"
         r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         r"(?:\s+(?:and|to|until|into)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
         r"Sunday))?\b)",

@@ -199,6 +199,15 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         # "gunmen clashed with police": an armed group's fight is a battle, not a riot
         m.event_type, m.sub_event_type = "Battles", "Armed clash"
         return
+    if entry.id == "mob_violence" and any(
+            a.role == "actor1" and (a.actor_id == "unidentified_armed_group" or actor_kind(
+                work, a.actor_id) in ARMED_GROUP_KINDS or is_state(actor_kind(work, a.actor_id)))
+            for a in m.args):
+        # "were stoned to death by Islamists who control the town": a punishment an armed
+        # group or a force metes out is its attack on civilians, not a crowd's violence
+        m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+        m.target = "civilians"
+        return
     if entry.id == "protest" and any(q.kind == "killed" and q.side != "attackers"
                                      for q in m.quantities):
         forces = [a for a in m.args if a.role in ("actor2", "assoc_actor_2")

@@ -38,6 +38,7 @@ _INJURED = r"injured|wounded|hurt|wia"
 _PERSON = (r"soldier|civilian|policeman|police officer|gendarme|peacekeeper|guard|villager|"
            r"passenger|teacher|worker|child|woman|man|driver|priest|imam|chief|official|"
            r"trader|herder|farmer|volunteer|militiaman|student")
+_KIN = r"sons?|daughters?|brothers?|sisters?|wife|wives|husband|relatives?|children|women|men"
 _ABDUCTED = (r"abducted|kidnapped|taken hostage|taken captive|held hostage|seized|taken prisoner|"
              r"captured")
 # "neutralised 18 terrorists": military communiqués' word for killed
@@ -84,13 +85,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    rf"increased)\s+to\s+{QUANTITY}(?![\w])"),
         ("then_to", rf",?\s+(?:and\s+)?then\s+to\s+{QUANTITY}(?![\w])"),
         # "the number of civilians killed in the attack on X ... has risen to 79"
-        ("number", rf"\bnumber\s+of\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?)(?:killed|dead|deaths|"
-                   rf"victims)\b[^.;]{{0,100}}?\b(?:risen to|rose to|climbed to|reached|stands at|"
+        ("number", rf"\bnumber\s+of\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?)(?P<state>killed|dead|deaths|"
+                   rf"victims|abducted|kidnapped|hostages|injured|wounded)\b[^.;]{{0,100}}?\b(?:risen to|rose to|climbed to|reached|stands at|"
                    rf"stood at|is now)\s+{QUANTITY}(?![\w])"),
         # "A French soldier was also killed": one, said by the article and the verb
         # ("A customs officer and a civilian were killed": two)
-        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:was|has been|had been|"
+        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:(?:accused|suspected)\b[^.;,]{{0,60}}?\s+)?"
+                   rf"(?:was|has been|had been|"
                    rf"and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){{1,2}}?"
+                   # ("A man and a woman accused of adultery were stoned to death")
+                   rf"(?:(?:accused|suspected|from|of|in|at)\b[^.;,]{{0,60}}?\s+)?"
                    rf"(?:were|have been|had been))\s+"
                    rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
                    rf"kidnapped|abducted|taken hostage)\b"),
@@ -100,7 +104,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    rf"(?P<state>{_KILLED}|{_INJURED}|kidnapped|abducted|taken hostage)\b"),
         # "..., wounding a soldier", "killing a policeman": one, said by the article
         # (the verb is checked before the article: a scan that starts at "a" is cheap)
-        ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}))\b"),
+        # ("abducted a village chief and two of his sons": three)
+        ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}))\b"
+                     rf"(?:\s+and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+"
+                     rf"(?:of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?(?:{_PERSON}|{_KIN})s?\b)?"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
         # "found the remains of 71 people in mass graves", "the bodies of 12 villagers"
@@ -248,7 +255,7 @@ def find_quantities(sentence: str, offset: int = 0,
                 count = Count(count.value + extra, (count.low or count.value) + extra,
                               count.high + extra if count.high is not None else None,
                               count.approximate)
-            if name in ("by_state", "single", "by_death", "couple"):
+            if name in ("by_state", "single", "by_death", "couple", "number"):
                 kind = _kind_of(m.group("state"))
             elif name == "verb_one":
                 hit = _VERB_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
@@ -274,8 +281,19 @@ def find_quantities(sentence: str, offset: int = 0,
                     and side != "forces" and not _OUR_MEN.match(sentence, num_span[1]):
                 continue  # "lost 3 points", "lost 2 bases": only lost soldiers are deaths
             text = told[m.start():m.start() + len(m.group(0).rstrip())]
-            found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text, kind,
-                                  count, side))
+            other = _side(m.group(0)[m.start("plus") - m.start():]) \
+                if plus and name == "verb_one" else None
+            if other is not None and side is not None and other != side:
+                # "killing a soldier and a civilian": one of each side, not two soldiers
+                found.append(Quantity(offset + m.start(), offset + m.end("noun"),
+                                      told[m.start():m.end("noun")], kind, Count(1, 1, 1), side))
+                extra = count.value - 1
+                text = told[m.start("plus"):m.start() + len(text)]
+                found.append(Quantity(offset + m.start("plus"), offset + m.start("plus")
+                                      + len(text), text, kind, Count(extra, extra, extra), other))
+            else:
+                found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text,
+                                      kind, count, side))
             taken.append(num_span)
     found += _coordinated(sentence, offset, found, taken)
     if "free" in sentence or "release" in sentence or "rescue" in sentence:

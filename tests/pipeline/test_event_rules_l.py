@@ -1,0 +1,75 @@
+"""Event rules added in session 11 (causes found in gold/dev-u.yaml and gold/dev-v.yaml). Each
+rule is tested on sentences written for the test (never the development reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extracted import one_event as one
+
+from sitrep.pipeline.quantities import find_quantities
+
+
+def _counts(text: str, kind: str = "killed") -> list[tuple[int, str | None]]:
+    return [(q.count.value, q.side) for q in find_quantities(text) if q.kind == kind]
+
+
+# ------------------------------------------------------------------------------- dates
+
+
+def test_overnight_on_a_weekday_is_that_weekday(pack: Any) -> None:
+    e = one(pack, "Gunmen kidnapped a nurse overnight on Thursday in Tamou, a village near "
+                  "Say, a relative said on Sunday.", "2021-09-13")
+    assert e["event_date"] == "2021-09-09"
+
+
+def test_a_plural_with_its_own_toll_keeps_a_distant_date(pack: Any) -> None:
+    e = one(pack, "The army said on Tuesday that air strikes had killed dozens of fighters "
+                  "who were massing in a forest near Diapaga, in Tapoa province, on Sunday.",
+            "2023-02-08")
+    assert e["event_date"] == "2023-02-05"
+    assert e["event_type"] == "Explosions/Remote violence"
+
+
+# ------------------------------------------------------------------------------- types
+
+
+def test_a_stoning_by_an_armed_group_is_an_attack_on_civilians(pack: Any) -> None:
+    e = one(pack, "Two men accused of theft were stoned to death on Friday in Talataye by "
+                  "jihadist fighters who hold the area.", "2014-05-12")
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert e["fatalities"] == 2
+
+
+def test_a_stoning_by_a_crowd_stays_mob_violence(pack: Any) -> None:
+    e = one(pack, "A man accused of stealing a goat was stoned to death by a crowd in Zinder "
+                "on Friday.", "2014-05-12")
+    assert e["sub_event_type"] == "Mob violence"
+
+
+# ------------------------------------------------------------------------------- counts
+
+
+def test_two_people_with_a_modifier_before_the_verb_count_two() -> None:
+    assert _counts("A trader and a driver suspected of working for the army were executed "
+                   "near the market.") == [(2, "civilians")]
+    assert _counts("A herder accused of informing was shot dead on Monday.") == [(1, "civilians")]
+
+
+def test_a_victim_and_his_kin_after_the_verb_are_counted_together() -> None:
+    assert _counts("Gunmen kidnapped a teacher and three of his children on Monday.",
+                   "abducted") == [(4, "civilians")]
+
+
+def test_a_soldier_and_a_civilian_after_the_verb_keep_their_sides() -> None:
+    assert _counts("The mine killed a gendarme and a farmer on the road.") == [
+        (1, "forces"), (1, "civilians")]
+
+
+def test_the_number_of_people_abducted_has_risen_to_n(pack: Any) -> None:
+    assert _counts("The number of villagers abducted by the gunmen in Bossey has risen to 27, "
+                   "officials said.", "abducted") == [(27, "civilians")]
+    e = one(pack, "The number of villagers abducted by ISWAP fighters in Bossey on Friday has "
+                  "risen to 27, officials said on Monday.", "2020-02-10")
+    assert e["actor1"] == "Islamic State West Africa Province"
+    assert e["actor2"] == "Civilians"

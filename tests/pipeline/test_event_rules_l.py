@@ -73,3 +73,35 @@ def test_the_number_of_people_abducted_has_risen_to_n(pack: Any) -> None:
                   "risen to 27, officials said on Monday.", "2020-02-10")
     assert e["actor1"] == "Islamic State West Africa Province"
     assert e["actor2"] == "Civilians"
+
+
+def test_the_day_before_an_after_clause_dates_the_reaction_not_the_act(pack: Any) -> None:
+    e = one(pack, "Senegal on Tuesday summoned Mali's ambassador after Malian soldiers shot "
+                  "dead eleven traders at a checkpoint near Nioro, in the Kayes region, late on "
+                  "Sunday.", "2018-04-12")
+    assert e["event_date"] == "2018-04-08"
+
+
+def test_the_killers_own_checkpoint_is_not_the_side_hit(pack: Any) -> None:
+    e = one(pack, "Malian soldiers shot dead eleven pilgrims at an army checkpoint near Nioro on "
+                  "Sunday, witnesses said.", "2018-04-12")
+    assert e["actor1"] == "Malian Armed Forces"
+    assert e["actor2"] == "Civilians"
+
+
+# ------------------------------------------------------------------------------- places
+
+
+def test_an_event_placed_at_its_country_takes_the_town_the_next_sentence_names(
+        pack: Any) -> None:
+    e = one(pack, "Special forces killed a senior ISGS commander in western Niger on Monday, "
+                  "the defence ministry said. Troops intercepted his convoy in the Ouallam "
+                  "area.", "2021-08-20")
+    assert e["location"] == "Ouallam"
+
+
+def test_a_town_abroad_in_the_next_sentence_does_not_place_the_event(pack: Any) -> None:
+    e = one(pack, "Special forces killed a senior ISGS commander in western Niger on Monday, "
+                  "the defence ministry said. Officials in Ouagadougou welcomed the news.",
+            "2021-08-20")
+    assert e["location"] == "Niger"

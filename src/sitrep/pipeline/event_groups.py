@@ -504,6 +504,11 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
     if crowd and not any(a.role == "actor1" for m in group for a in m.args):
         # ACLED codes a crowd whose organisers are not named as protesters / rioters
         first.args.append(Arg("actor1", crowd, Span(first.trigger.start, first.trigger.end)))
+    if first.event_type == "Violence against civilians":
+        doers = {a.actor_id for m in group for a in m.args if a.role == "actor1"}
+        for m in group:  # "soldiers shot dead 16 preachers at an army checkpoint": the
+            # checkpoint is the killers' own, not the side hit
+            m.args = [a for a in m.args if a.role != "actor2" or a.actor_id not in doers]
     if first.event_type == "Violence against civilians" and not any(
             a.role == "actor2" for m in group for a in m.args):
         # the span is the words that say who was hit ("a market", "villagers") when the

@@ -84,7 +84,12 @@ def event_date(rel: str, offset: int, trig: Trigger,
     # ("a weekend attack ..., the government said on Tuesday": the weekend, not the Tuesday)
     if not untold and _EARLIER.search(rel, max(0, trig.start - offset - 40), trig.start - offset):
         return None  # "said on Wednesday that he had been kidnapped": the event is older
-    chosen = min(specific, key=lambda d: (id(d) in told, abs(d.start - trig.start), d.start))
+    # ("Mauritania on Monday demanded an inquiry after soldiers shot dead 16 preachers ...
+    # late on Saturday": the day before "after" dates the reaction, not the killing)
+    chosen = min(specific, key=lambda d: (
+        id(d) in told, d.end <= trig.start and _AFTER_CLAUSE.search(
+            rel, d.end - offset, trig.end - offset) is not None,
+        abs(d.start - trig.start), d.start))
     if chosen.precision == "year" and chosen.qualifier is None and chosen.end <= trig.start \
             and _SEQUEL.search(rel, chosen.end - offset, trig.start - offset):
         # "in 2012, when rebels took the north and then marched south, prompting a French
@@ -92,6 +97,11 @@ def event_date(rel: str, offset: int, trig: Trigger,
         return replace(chosen, end_date=date(chosen.end_date.year + 1, 12, 31),
                        qualifier="or later")
     return chosen
+
+
+# a clause of its own opening between a date and the act it might date
+_AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+                           r"(?:[a-z]+ed|shot|struck|stormed)\b")
 
 
 def sequel_start(text: str, first_end: int, start: int, sent_start: int,

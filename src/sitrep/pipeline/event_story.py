@@ -261,3 +261,33 @@ def victims_told(work: WorkDoc, group: list[EventMention],
         holder.args.append(Arg("actor2", "civilians", span))
         return made
     return None
+
+
+def place_told_next(work: WorkDoc, group: list[EventMention],
+                    taken: set[int]) -> EventMention | None:
+    """ "French forces killed a JNIM commander in north-eastern Mali on Tuesday. Helicopters
+    intercepted his pickup in the Ménaka area": an event placed only at its country takes the
+    one town of that country the next sentence names, when that sentence tells no other event
+    and gives no day of its own. Returns the mention made in that sentence, or None."""
+    places = [m.place for m in group if m.place is not None]
+    countries = {res.place.country for _, res in places}
+    if group[0].background or not countries or group[0].trigger.entry.id == "coup" or any(
+            res.geo_precision < 3 for _, res in places):
+        return None  # (a coup is the country's; an event with no country has no town to
+        # narrow down)
+    idx = group[0].sentence.idx + 1
+    if idx >= len(work.sentences) or idx in taken and idx not in {
+            m.sentence.idx for m in group}:
+        return None
+    sent = work.sentences[idx]
+    if any(sent.start <= d.start < sent.end for d in work.dates):
+        return None
+    towns = [(pm, res) for pm, res in work.places if sent.start <= pm.start < sent.end
+             and res.geo_precision < 3 and res.place.country in countries]
+    if len({res.place.id for _, res in towns}) != 1:
+        return None
+    pm = towns[0][0]
+    out = stand_in(work, group[0], pm.start, pm.end, sent,
+                   "place from the next sentence: the event's own named only its country")
+    out.place = towns[0]
+    return out

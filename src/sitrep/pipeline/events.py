@@ -52,6 +52,7 @@ from .event_story import (
     another_place_also,
     date_from,
     later_day,
+    place_told_next,
     report_day,
     scene_date,
     share_claims,
@@ -210,6 +211,10 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             group.append(day)
             mentions.append(day)
         definite_generic(work, group)
+        here = place_told_next(work, group, taken)
+        if here is not None:
+            group.append(here)
+            mentions.append(here)
         victims = victims_told(work, group, taken)
         if victims is not None:
             group.append(victims)

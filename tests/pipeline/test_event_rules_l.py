@@ -83,7 +83,7 @@ def test_the_day_before_an_after_clause_dates_the_reaction_not_the_act(pack: Any
 
 
 def test_the_killers_own_checkpoint_is_not_the_side_hit(pack: Any) -> None:
-    e = one(pack, "Malian soldiers shot dead eleven pilgrims at an army checkpoint near Nioro on "
+    e = one(pack, "Malian soldiers shot dead sixteen preachers at an army checkpoint in Nioro on "
                   "Sunday, witnesses said.", "2018-04-12")
     assert e["actor1"] == "Malian Armed Forces"
     assert e["actor2"] == "Civilians"

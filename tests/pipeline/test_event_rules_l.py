@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extracted import events_in
 from extracted import one_event as one
 
 from sitrep.pipeline.quantities import find_quantities
@@ -105,3 +106,18 @@ def test_a_town_abroad_in_the_next_sentence_does_not_place_the_event(pack: Any) 
                   "the defence ministry said. Officials in Ouagadougou welcomed the news.",
             "2021-08-20")
     assert e["location"] == "Niger"
+
+
+# ------------------------------------------------------------------------------- no event
+
+
+def test_a_group_that_has_killed_or_kidnapped_several_is_a_tally(pack: Any) -> None:
+    found = events_in(pack, "Residents blamed the bandits, who have killed or kidnapped several "
+                            "traders on the road this year.", "2019-06-17")
+    assert found == []
+
+
+def test_an_accusation_of_several_killings_this_year_is_no_event(pack: Any) -> None:
+    found = events_in(pack, "Rights groups have accused the militia of several killings in the "
+                            "Mopti region this year, which it denies.", "2020-06-07")
+    assert found == []

@@ -34,7 +34,8 @@ MUNITIONS = frozenset(("rockets", "shells", "mortars", "rounds", "missiles", "de
 WEAPONS_USED = re.compile(r"\b(?:used|using|with|armed with|carrying|equipped with|firing|"
                            r"and)\s+(?:[\w-]+\s+){0,2}$", re.I)
 SINCE_BETWEEN = re.compile(r"\bsince\b")
-PERFECT_VAGUE = re.compile(r"(?<!\bto )\b(?:have|has)\s+(?:\w+\s+)?$", re.I)
+# ("who have killed or kidnapped several local chiefs")
+PERFECT_VAGUE = re.compile(r"(?<!\bto )\b(?:have|has)\s+(?:\w+\s+)?(?:\w+\s+(?:or|and)\s+)?$", re.I)
 VAGUE_COUNT = re.compile(r"\s+(?:several|many|numerous|scores of|hundreds of|thousands of|"
                           r"dozens of|a number of)\b", re.I)
 # "JNIM claimed it, saying it was revenge for the arrest of its men": a motive, not an event

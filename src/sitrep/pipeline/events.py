@@ -546,9 +546,10 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         return None  # "violence killed more than 8,000 people last year": a yearly total
     if plural_or_generic and not specific_date and not quants and not m.anaphoric:
         return None
-    if trig.form == "plurals" and not quants and m.date is not None and \
-            m.date.precision == "year":
-        return None  # "peaceful protests against the regime in 2011": a year of them
+    if (trig.form == "plurals" or _MANY_BEFORE.search(before)) and not quants and \
+            m.date is not None and m.date.precision == "year":
+        return None  # "peaceful protests against the regime in 2011": a year of them (and
+        # "accused soldiers of several killings this year")
     if m.date is not None and m.date.qualifier in ("range", "decade") and not quants:
         return None  # "in the 1990s, X merged with Y": history, not a datable event
     if cue.PERFECT_VAGUE.search(text, max(sent.start, trig.start - 30), trig.start) and \
@@ -600,6 +601,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
     return m
 
 
+_MANY_BEFORE = re.compile(r"\b(?:several|many|numerous|multiple|repeated)\s+$", re.I)
 _AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 
 

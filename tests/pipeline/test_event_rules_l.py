@@ -121,3 +121,12 @@ def test_an_accusation_of_several_killings_this_year_is_no_event(pack: Any) -> N
     found = events_in(pack, "Rights groups have accused the militia of several killings in the "
                             "Mopti region this year, which it denies.", "2020-06-07")
     assert found == []
+
+
+def test_an_unplaced_attack_happened_where_the_sentence_before_sets_the_scene(
+        pack: Any) -> None:
+    e = one(pack, "Villagers in Kobou, near Djibo, buried a teacher on Monday. Armed men on "
+                  "motorbikes came to his school on Sunday evening and shot him dead, a "
+                  "relative said.", "2019-03-06")
+    assert e["location"] == "Kobou"
+

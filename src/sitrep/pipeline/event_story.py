@@ -12,12 +12,13 @@ from ..model import stable_id
 from .dates import DateMention
 from .event_cues import STORY_AGAIN, THE_BEFORE
 from .event_mention import VIOLENT, Arg, EventMention, Span
-from .event_setting import reported_on
+from .event_setting import event_place, reported_on
 from .framework import WorkDoc
 from .triggers import Trigger
 
-__all__ = ["another_place_also", "date_from", "later_day", "report_day", "scene_date",
-           "share_claims", "story_again", "story_date", "victims_told"]
+__all__ = ["another_place_also", "date_from", "later_day", "place_told_next", "report_day",
+           "scene_date", "scene_place", "share_claims", "story_again", "story_date",
+           "victims_told"]
 
 
 _ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
@@ -290,4 +291,32 @@ def place_told_next(work: WorkDoc, group: list[EventMention],
     out = stand_in(work, group[0], pm.start, pm.end, sent,
                    "place from the next sentence: the event's own named only its country")
     out.place = towns[0]
+    return out
+
+
+def scene_place(work: WorkDoc, group: list[EventMention],
+                taken: set[int]) -> EventMention | None:
+    """ "Residents of Douékiré, a village near Goundam, buried their chief on Sunday. Armed men
+    came to his house on Saturday evening and shot him": a violent event whose sentences name
+    no place happened where the sentence just before it, in its paragraph, sets the scene
+    (when that sentence tells no event of its own). Returns the mention made there."""
+    first = group[0]
+    if first.background or first.event_type not in VIOLENT or any(m.place for m in group):
+        return None
+    idx = first.sentence.idx - 1
+    if idx < 0 or idx in taken:
+        return None
+    prev = work.sentences[idx]
+    if "\n\n" in work.text[prev.end:first.sentence.start]:
+        return None  # (the paragraph before tells something else)
+    places = [(pm, res) for pm, res in work.places if prev.start <= pm.start < prev.end
+              and res.geo_precision < 3]
+    where = event_place(Trigger(prev.start, prev.start, "", first.trigger.entry, "nouns"),
+                        places, work.text)
+    if where is None:
+        return None
+    pm = where[0]
+    out = stand_in(work, first, pm.start, pm.end, prev,
+                   "place from the sentence setting the scene just before the event")
+    out.place = where
     return out

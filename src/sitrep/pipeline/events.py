@@ -55,6 +55,7 @@ from .event_story import (
     place_told_next,
     report_day,
     scene_date,
+    scene_place,
     share_claims,
     story_again,
     story_date,
@@ -211,7 +212,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             group.append(day)
             mentions.append(day)
         definite_generic(work, group)
-        here = place_told_next(work, group, taken)
+        here = scene_place(work, group, taken) or place_told_next(work, group, taken)
         if here is not None:
             group.append(here)
             mentions.append(here)

@@ -130,3 +130,26 @@ def test_an_unplaced_attack_happened_where_the_sentence_before_sets_the_scene(
                   "relative said.", "2019-03-06")
     assert e["location"] == "Kobou"
 
+
+
+def test_a_village_in_the_department_of_a_town_is_the_place(pack: Any) -> None:
+    e = one(pack, "On Monday a patrol was attacked by gunmen about 10 km east of Banibangou, in "
+                  "the department of Ouallam.", "2021-09-15")
+    assert e["location"] == "Banibangou"
+
+
+def test_a_road_linking_two_towns_is_placed_at_the_first(pack: Any) -> None:
+    e = one(pack, "On Sunday a convoy was ambushed by terrorists on the road linking Boni and "
+                  "Hombori, in the Mopti region.", "2016-11-15")
+    assert e["location"] == "Boni"
+
+
+# ------------------------------------------------------------------------------- communiqués
+
+
+def test_a_ground_unit_engaging_a_group_of_terrorists_is_a_battle_by_the_army(
+        pack: Any) -> None:
+    e = one(pack, "On 11 April 2020, a ground unit supported by air assets engaged a group of "
+                  "terrorists near Kongoussi.", "2020-04-14")
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+    assert e["actor1"] == "Burkina Faso Armed Forces"

@@ -239,6 +239,7 @@ _SPOKEN_IN = re.compile(r"\b(?:told|telling|said|says|speaking|spoke|reporters|j
                         r"statement|conference|briefing|announced)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:in|from)\s+$", re.I)
 _PREP_PLACE = re.compile(r"\b(?:in|at|near|outside|on|of|around|into|inside|to|from|between|"
+                         r"linking|connecting|"
                          r"including|such as)\s+"
                          r"(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 _WEAK_LOCATIVE = re.compile(r"(?<!village )(?<!town )(?<!city )(?<!commune )(?<!locality )"
@@ -255,6 +256,9 @@ _POSSESSOR = re.compile(r"['’]s?\s+(?!(?:\w+\s+)?(?:region|province|capital|no
 # "X, in Y province"
 _CONTAINER = re.compile(r",\s+(?:an?\s+(?:[\w’'-]+\s+){0,3}?(?:town|village|city|commune|"
                         r"locality|hamlet|settlement|district)\s+)?(?:in|of)\s+(?:the\s+)?"
+                        # ("Dessa, in the department of Tillabéri")
+                        r"(?:(?:rural\s+|urban\s+)?(?:commune|department|region|province|"
+                        r"cercle|circle|district|prefecture|municipality)\s+of\s+)?"
                         r"(?:(?:[\w’'-]+\s+){0,2}?(?:[\w’'-]+['’]s?\s+))?", re.I)
 
 

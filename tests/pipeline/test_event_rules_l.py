@@ -8,6 +8,7 @@ from typing import Any
 from extracted import events_in
 from extracted import one_event as one
 
+from sitrep.pipeline.dates import Publication, find_dates
 from sitrep.pipeline.quantities import find_quantities
 
 
@@ -153,3 +154,46 @@ def test_a_ground_unit_engaging_a_group_of_terrorists_is_a_battle_by_the_army(
                   "terrorists near Kongoussi.", "2020-04-14")
     assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
     assert e["actor1"] == "Burkina Faso Armed Forces"
+
+
+def test_a_convoy_coming_under_fire_from_jihadists_is_their_attack(pack: Any) -> None:
+    e = one(pack, "On Monday an army convoy came under fire from jihadists near Boulkessi, the "
+                  "army said.", "2019-08-21")
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+    assert e["actor1"] == "Unidentified armed group"
+    assert e["actor2"] == "Malian Armed Forces"
+
+
+def test_a_device_detected_and_neutralised_is_disrupted_weapons_use_by_the_army(
+        pack: Any) -> None:
+    e = one(pack, "On Friday 3 May, an explosive device buried on the road between Bandiagara "
+                  "and Bankass was detected and neutralised by an engineering team.",
+            "2019-05-06")
+    assert e["sub_event_type"] == "Disrupted weapons use"
+    assert e["actor1"] == "Malian Armed Forces"
+
+
+def test_the_post_a_unit_was_on_its_way_to_reinforce_is_a_destination() -> None:
+    from types import SimpleNamespace
+
+    from sitrep.pipeline.event_setting import destination
+    text = "The gendarmes were on their way to reinforce the post at Gassan when they were hit."
+    at = text.index("Gassan")
+    assert destination(text, SimpleNamespace(start=at, end=at + 6))
+    text = "The gendarmes guarding the post at Gassan were hit."
+    at = text.index("Gassan")
+    assert not destination(text, SimpleNamespace(start=at, end=at + 6))
+
+
+def test_a_month_of_last_year_is_that_month() -> None:
+    pub = Publication.parse("2017-06-29")
+    found = [(d.text, d.start_date.isoformat(), d.precision)
+             for d in find_dates("In June last year, fighters overran a post.", pub)]
+    assert found == [("In June last year", "2016-06-01", "month")]
+
+
+def test_soldiers_and_police_officers_killed_are_one_count() -> None:
+    assert _counts("Between 8 and 11 soldiers and police officers were also killed.") == [
+        (8, "forces")]
+    assert _counts("Forty civilians and fifteen soldiers were killed.") == [
+        (40, "civilians"), (15, "forces")]

@@ -47,8 +47,9 @@ DATE_RE = re.compile(
         _q("qmy") + rf"(?P<my>\b{_MONTH},?\s+(?P<my_y>{_YEAR})\b)",
         rf"(?P<rel_m>\b(?:(?P<rqual>early|mid|late)[- ])?(?P<which>last|this|next|past)\s+"
         rf"(?P<rm>{_MONTH})\b)",
+        # ("in June last year": that June)
         rf"(?P<m_only>\b(?P<mprep>in|by|of|until|since|from|during|early|mid|late)[- ]"
-        rf"(?P<mo>{_MONTH})\b)(?!\s+\d)",
+        rf"(?P<mo>{_MONTH})\b(?:\s+(?:of\s+)?(?P<moy>last|this|next)\s+year\b)?)(?!\s+\d)",
         r"(?P<rel_y>\b(?:(?P<yqual>early|mid|late)[- ]|(?:earlier|later)\s+)?(?P<yw>last|this|"
         r"next|past)\s+(?P<yu>year|month|week)\b(?![-\s]?end))",
         # "overnight from Tuesday to Wednesday" is a span; the bare "perpetrated Tuesday" is

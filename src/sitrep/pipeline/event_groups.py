@@ -374,7 +374,8 @@ def can_stand_alone(m: EventMention) -> bool:
     # ("Soldiers arrested a local mayor in Douentza"), not "the military authorities announced"
     day = m.date is not None and m.date.precision == "day"
     named = bool(m.named_actors) or ((precise_place or day) and bool(m.known_actors)) or (
-        precise_place and m.sub_event_type == "Arrests") or (  # "Two men were arrested in Bamako"
+        precise_place and m.sub_event_type in ("Arrests", "Disrupted weapons use")) or (
+        # "Two men were arrested in Bamako", "a device ... was detected and neutralised"
         precise_place and day and m.sub_event_type == "Looting/property destruction"
         and m.sentence.idx == 0 and any(a.role == "actor1" for a in m.args))
     # (a lede: "Armed men torched the town hall of X on Sunday night")
@@ -480,12 +481,13 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
     _state_post_hit(work, group)
     added = _own_strike(work, group)
     _aircraft_nationality(work, first)
-    state_act = first.sub_event_type in ("Air/drone strike", "Arrests") or \
+    state_act = first.sub_event_type in ("Air/drone strike", "Arrests",
+                                         "Disrupted weapons use") or \
         first.trigger.entry.id == "coup"
     if state_act and work.pack is not None and not any(
             a.role == "actor1" for m in group for a in m.args):
-        # only states fly aircraft over the Sahel, arrest people or stage coups: unnamed, it is
-        # the state's forces
+        # only states fly aircraft over the Sahel, arrest people, defuse bombs or stage coups:
+        # unnamed, it is the state's forces
         demonym = _demonym_before(work, first)
         country = demonym[0] if demonym else \
             next((m.place[1].place.country for m in group if m.place), None) \

@@ -223,7 +223,11 @@ _TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fl
                        r"(?:[\w-]+\s+){0,2}?to|"
                        # "a supply convoy bound for Gao": where it was going
                        r"\b(?:bound|headed|heading|destined)\s+for|\ben\s+route\s+to|"
-                       r"\bon\s+(?:its|their|the)\s+way\s+to)\s+(?:the\s+)?(?:[\w’'-]+\s+)?"
+                       r"\bon\s+(?:its|their|the)\s+way\s+to|"
+                       # "on their way to reinforce the post at Toéni"
+                       r"\b(?:way|sent|going|moving)\s+to\s+(?:reinforce|relieve|resupply|"
+                       r"supply|join)\s+(?:the\s+)?[\w-]+\s+(?:at|in|of))\s+(?:the\s+)?"
+                       r"(?:[\w’'-]+\s+)?"
                        r"(?:in\s+)?$",
                        re.I)
 # (French spellings too: "the cercle de Bandiagara", "la commune de Gorom")

@@ -29,6 +29,11 @@ _KILLED = (r"killed|dead|died|slain|massacred|executed|perished|lost their lives
 # mission were killed", "people from seven countries were killed"); then an auxiliary is needed.
 _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,110},\s+|"
             r"and\s+(?P<plus>an?|one|two|three|four|five|\d+)\s+[\w-]+\s+|"
+            # ("between 8 and 11 soldiers and police officers were killed": one count)
+            # (never "and fifteen soldiers": a count of its own)
+            r"and\s+(?![\w-]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve|teen|ty|dozens?|hundreds?)\b)(?:(?-i:[a-z-]+)\s+){1,2}?"
+            r"(?=(?:were|have been|had been)\s)|"
             # (not "about 60 are missing, while 15 assailants were neutralised")
             r"(?:(?!missing\b)[a-z]+ing|stationed|based|deployed|"
             r"aboard|on board|from|of|in|at|inside|accused|suspected)\b"

@@ -66,7 +66,8 @@ _OWNER = re.compile(r"['’]s?\s+(?:the\s+)?$")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(r"\s+(?:(?:sources?|spokes(?:man|woman|person)|officials?|officer)\s+)?"
                             r"(?:said|says|told|reported|added|stated|confirmed)\b", re.I)
-_SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|came under|"
+_SUFFERED = re.compile(r"\b(?:repelled|repulsed|foiled|thwarted|fended off|resisted|"
+                       r"(?:came|come|coming)\s+under(?:\s+fire)?|"
                        r"suffered|survived|faced|were hit by|was hit by|"
                        r"(?:was|were)\s+the\s+targets?\s+of|"
                        # "Bazoum has been held since the coup": the one held is its victim

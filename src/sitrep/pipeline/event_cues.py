@@ -7,6 +7,8 @@ logic that combines them).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|both|all)\s+"
                       r"(?:[\w.’'-]+\s+)?"
@@ -205,3 +207,15 @@ def anaphor_before(before: str, form: str) -> bool:
     told = ANAPHOR.search(before)
     return told is not None and not (form == "plurals"
                                      and told.group(0)[:4].lower() in ("that", "this"))
+
+
+# "accused soldiers of several killings this year": many of them, no one event
+MANY_BEFORE = re.compile(r"\b(?:several|many|numerous|multiple|repeated)\s+$", re.I)
+# "the number of women abducted by Boko Haram fighters": the agent, never the counted victims
+AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+
+
+def tolled_now(quants: Sequence[Any], trigger_end: int) -> bool:
+    """ "drone strikes had killed dozens of fighters ... on Saturday": a plural whose own verb
+    gives a toll is one strike told, whose date may stand far from the noun."""
+    return any(q.kind == "killed" and 0 <= q.start - trigger_end <= 12 for q in quants)

@@ -393,7 +393,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
                and any(q.start <= s < q.end for s, _, _ in anchors)]
     for doers, victims in ((roles.actor1, roles.actor2), (roles.assoc1, roles.assoc2)):
         for a in [a for a in doers if any(s <= a.start < e for s, e in counted)
-                  and not _AGENT_BY.search(text, max(0, a.start - 8), a.start)]:
+                  and not cue.AGENT_BY.search(text, max(0, a.start - 8), a.start)]:
             # (but not "the number of women abducted by Boko Haram fighters": the agent)
             # "Fifty-three soldiers killed as jihadists overrun army post": the counted dead
             # are the side that was hit, even in a headline with no "were"
@@ -529,7 +529,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         trig.form == "verbs" and cue.PRESENT.search(words[0]) is not None
         and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")
-    if plural_or_generic and m.date is not None and not _tolled_now(quants, trig) and \
+    if plural_or_generic and m.date is not None and not cue.tolled_now(quants, trig.end) and \
             abs(m.date.start - trig.start) - sum(
             a.end - a.start for a in actors if min(m.date.start, trig.start) <= a.start
             < max(m.date.start, trig.start)) > 60:
@@ -547,7 +547,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         return None  # "violence killed more than 8,000 people last year": a yearly total
     if plural_or_generic and not specific_date and not quants and not m.anaphoric:
         return None
-    if (trig.form == "plurals" or _MANY_BEFORE.search(before)) and not quants and \
+    if (trig.form == "plurals" or cue.MANY_BEFORE.search(before)) and not quants and \
             m.date is not None and m.date.precision == "year":
         return None  # "peaceful protests against the regime in 2011": a year of them (and
         # "accused soldiers of several killings this year")
@@ -600,13 +600,3 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         return None
     type_by_target(m, text, work)
     return m
-
-
-_MANY_BEFORE = re.compile(r"\b(?:several|many|numerous|multiple|repeated)\s+$", re.I)
-_AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-
-
-def _tolled_now(quants: list[Quantity], trig: Trigger) -> bool:
-    """ "drone strikes had killed dozens of fighters ... on Saturday": a plural whose own verb
-    gives a toll is one strike told, whose date may stand far from the noun."""
-    return any(q.kind == "killed" and 0 <= q.start - trig.end <= 12 for q in quants)

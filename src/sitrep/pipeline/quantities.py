@@ -90,13 +90,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    rf"increased)\s+to\s+{QUANTITY}(?![\w])"),
         ("then_to", rf",?\s+(?:and\s+)?then\s+to\s+{QUANTITY}(?![\w])"),
         # "the number of civilians killed in the attack on X ... has risen to 79"
-        ("number", rf"\bnumber\s+of\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?)(?P<state>killed|dead|deaths|"
-                   rf"victims|abducted|kidnapped|hostages|injured|wounded)\b[^.;]{{0,100}}?\b(?:risen to|rose to|climbed to|reached|stands at|"
-                   rf"stood at|is now)\s+{QUANTITY}(?![\w])"),
+        ("number", rf"\bnumber\s+of\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?)(?P<state>killed|dead|"
+                   rf"deaths|victims|abducted|kidnapped|hostages|injured|wounded)\b[^.;]{{0,100}}?"
+                   rf"\b(?:risen to|rose to|climbed to|reached|stands at|stood at|is now)\s+"
+                   rf"{QUANTITY}(?![\w])"),
         # "A French soldier was also killed": one, said by the article and the verb
         # ("A customs officer and a civilian were killed": two)
-        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}(?:(?:accused|suspected)\b[^.;,]{{0,60}}?\s+)?"
-                   rf"(?:was|has been|had been|"
+        ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}"
+                   rf"(?:(?:accused|suspected)\b[^.;,]{{0,60}}?\s+)?(?:was|has been|had been|"
                    rf"and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){{1,2}}?"
                    # ("A man and a woman accused of adultery were stoned to death")
                    rf"(?:(?:accused|suspected|from|of|in|at)\b[^.;,]{{0,60}}?\s+)?"

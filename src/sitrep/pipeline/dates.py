@@ -348,9 +348,8 @@ def _resolve(m: re.Match[str], pub: Publication | None, offset: int,
                 return None
             prep = g("mprep").lower()
             qual = _qual(prep) if prep in ("early", "mid", "late") else None
-            year = _infer_year(month, None, pub)
-            if g("moy") and pub is not None:
-                year = pub.start.year + {"last": -1, "this": 0, "next": 1}[g("moy").lower()]
+            year = pub.start.year + {"last": -1, "this": 0, "next": 1}[g("moy").lower()] \
+                if g("moy") and pub is not None else _infer_year(month, None, pub)
             if year is None:
                 return None
             return _mention(m, offset, date(year, month, 1), "month", qual, "relative")

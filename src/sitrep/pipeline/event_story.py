@@ -264,6 +264,12 @@ def victims_told(work: WorkDoc, group: list[EventMention],
     return None
 
 
+def _towns_in(work: WorkDoc, sent: Any) -> list[Any]:
+    """The places finer than a country that the sentence ``sent`` names."""
+    return [(pm, res) for pm, res in work.places if sent.start <= pm.start < sent.end
+            and res.geo_precision < 3]
+
+
 def place_told_next(work: WorkDoc, group: list[EventMention],
                     taken: set[int]) -> EventMention | None:
     """ "French forces killed a JNIM commander in north-eastern Mali on Tuesday. Helicopters
@@ -283,8 +289,7 @@ def place_told_next(work: WorkDoc, group: list[EventMention],
     sent = work.sentences[idx]
     if any(sent.start <= d.start < sent.end for d in work.dates):
         return None
-    towns = [(pm, res) for pm, res in work.places if sent.start <= pm.start < sent.end
-             and res.geo_precision < 3 and res.place.country in countries]
+    towns = [(pm, res) for pm, res in _towns_in(work, sent) if res.place.country in countries]
     if len({res.place.id for _, res in towns}) != 1:
         return None
     pm = towns[0][0]
@@ -309,10 +314,8 @@ def scene_place(work: WorkDoc, group: list[EventMention],
     prev = work.sentences[idx]
     if "\n\n" in work.text[prev.end:first.sentence.start]:
         return None  # (the paragraph before tells something else)
-    places = [(pm, res) for pm, res in work.places if prev.start <= pm.start < prev.end
-              and res.geo_precision < 3]
     where = event_place(Trigger(prev.start, prev.start, "", first.trigger.entry, "nouns"),
-                        places, work.text)
+                        _towns_in(work, prev), work.text)
     if where is None:
         return None
     pm = where[0]

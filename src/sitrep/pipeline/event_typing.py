@@ -189,20 +189,27 @@ def _force_on_crowd(m: EventMention, args: list[Arg], protesters: Span | None) -
         m.args.append(Arg("actor2", "protesters", protesters))
 
 
+def _armed_doer(m: EventMention, work: WorkDoc, states_too: bool = False) -> bool:
+    """Whether the perpetrator is an armed group (or, with ``states_too``, a state's force)."""
+    for a in m.args:
+        if a.role != "actor1":
+            continue
+        kind = actor_kind(work, a.actor_id)
+        if a.actor_id == "unidentified_armed_group" or kind in ARMED_GROUP_KINDS or (
+                states_too and is_state(kind)):
+            return True
+    return False
+
+
 def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
     entry = m.trigger.entry
     if entry.id in ("riot", "protest"):
         _crowd_sides(m, work)
-    if entry.id == "riot" and any(
-            a.role == "actor1" and (a.actor_id == "unidentified_armed_group" or actor_kind(
-                work, a.actor_id) in ARMED_GROUP_KINDS) for a in m.args):
+    if entry.id == "riot" and _armed_doer(m, work):
         # "gunmen clashed with police": an armed group's fight is a battle, not a riot
         m.event_type, m.sub_event_type = "Battles", "Armed clash"
         return
-    if entry.id == "mob_violence" and any(
-            a.role == "actor1" and (a.actor_id == "unidentified_armed_group" or actor_kind(
-                work, a.actor_id) in ARMED_GROUP_KINDS or is_state(actor_kind(work, a.actor_id)))
-            for a in m.args):
+    if entry.id == "mob_violence" and _armed_doer(m, work, states_too=True):
         # "were stoned to death by Islamists who control the town": a punishment an armed
         # group or a force metes out is its attack on civilians, not a crowd's violence
         m.event_type, m.sub_event_type = "Violence against civilians", "Attack"

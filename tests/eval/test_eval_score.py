@@ -131,6 +131,19 @@ def test_place_by_distance_or_type(gold_file: Path) -> None:
     assert any(e["field"] == "place" for e in diff["field_errors"])
 
 
+def test_place_by_the_predictions_own_gazetteer_entry(gold_file: Path) -> None:
+    """A predicted place is judged by its gazetteer id, not by the first places sharing its name."""
+    pack = pytest.importorskip("sitrep.pack").load_pack()
+    gold = load_gold(gold_file).documents["doc-a"].events[1]          # Tinzaouaten
+    found = pack.gazetteer.search("Tinzaouaten")
+    kidal = pack.gazetteer.search("Kidal")
+    if not found or not kidal:
+        pytest.skip("the knowledge pack has no Tinzaouaten or Kidal")
+    # the entry the gold's name resolves to matches, whatever name the prediction shows
+    assert place_matches(gold, {"location": "Kidal", "place_id": found[0].id})
+    assert not place_matches(gold, {"location": "Kidal", "place_id": kidal[0].id})
+
+
 def test_fatalities_range_and_end_to_end_field_counts(gold_file: Path) -> None:
     doc = load_gold(gold_file).documents["doc-a"]
     for value, ok in ((77, True), (90, True), (91, False), (None, False)):

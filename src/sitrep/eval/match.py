@@ -163,7 +163,11 @@ def place_matches(gold: GoldEvent, pred: dict[str, Any]) -> bool:
     names = (gold.location, *gold.location_aliases)
     if normalize(location) in {normalize(n) for n in names}:
         return True
-    pkeys = {k for k in place_keys(location) if k.startswith("id:")}
+    # The prediction's own gazetteer entry when it has one: its name alone may be shared
+    # by many places ("Yargo"), and the first few of those need not include it.
+    place_id = pred.get("place_id")
+    pkeys = ({"id:" + str(place_id)} if place_id
+             else {k for k in place_keys(location) if k.startswith("id:")})
     return any(pkeys & place_keys(n) for n in names)
 
 

@@ -42,10 +42,11 @@ def _compatible_types(a: EventMention, b: EventMention) -> bool:
         return True  # "soldiers arrested 20 men ... the bodies were found": one event
     crowd = next((m for m in (a, b) if m.event_type in ("Protests", "Riots")), None)
     other = b if crowd is a else a
-    if crowd is not None and other.event_type in VIOLENT and _ON_CROWD.search(
-            other.sentence.text):
+    if crowd is not None and other.event_type in VIOLENT and (_ON_CROWD.search(
+            other.sentence.text) or other.count_only):
         return True  # "Protesters stormed the assembly ... Security forces fired on the crowd
-        # and three people were killed": the force met the crowd of that event
+        # and three people were killed": the force met the crowd of that event ("One guard
+        # was beaten to death": a toll with no event of its own is the riot's)
     return a.event_type == b.event_type
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from ..model import stable_id
 from .dates import DateMention
 from .event_cues import STORY_AGAIN, THE_BEFORE
-from .event_mention import VIOLENT, Arg, EventMention, Span
+from .event_mention import SUMMARY, VIOLENT, Arg, EventMention, Span
 from .event_setting import event_place, reported_on
 from .framework import WorkDoc
 from .triggers import Trigger
@@ -69,6 +69,15 @@ def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
         if len(days) == 1:
             return days[0], prev
     return _log_date(work, idx, dates_of)
+
+
+def toll_on_scene(work: WorkDoc, m: EventMention, events: list[list[EventMention]]) -> bool:
+    """ "On Sunday, armed men stopped a convoy near X. The assailants executed 25 men": a toll
+    told with its own verb, dated by the scene before it, is an event when no event was told
+    before it in its paragraph (else it is that event's toll)."""
+    if not (m.count_only and m.quantities and m.trigger.form == "verbs") or SUMMARY in m.notes:
+        return False
+    return not events or "\n\n" in work.text[events[-1][-1].sentence.end:m.sentence.start]
 
 
 def story_again(m: EventMention, group: list[EventMention]) -> bool:
@@ -306,11 +315,12 @@ def scene_place(work: WorkDoc, group: list[EventMention],
     no place happened where the sentence just before it, in its paragraph, sets the scene
     (when that sentence tells no event of its own). Returns the mention made there."""
     first = group[0]
-    if first.background or first.event_type not in VIOLENT or any(m.place for m in group):
-        return None
+    if first.background or first.event_type not in VIOLENT or any(
+            m.place and m.place[1].geo_precision < 3 for m in group):
+        return None  # (a country from a nationality, "Malian refugees", still wants a place)
     idx = first.sentence.idx - 1
-    if idx < 0 or idx in taken:
-        return None
+    if idx < 0 or idx in taken and not any(o.sentence.idx == idx for o in group):
+        return None  # (the scene's day may already be the event's)
     prev = work.sentences[idx]
     if "\n\n" in work.text[prev.end:first.sentence.start]:
         return None  # (the paragraph before tells something else)

@@ -59,6 +59,7 @@ from .event_story import (
     share_claims,
     story_again,
     story_date,
+    toll_on_scene,
     victims_told,
 )
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
@@ -155,6 +156,8 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                                         {o.sentence.idx for g in events for o in g})):
                 date_m = date_from(work, m, *scene, "the day of the sentence setting the scene")
                 m.date = date_m.date
+                if held is None and toll_on_scene(work, m, events):
+                    m.count_only = False
             if key is None and not can_stand_alone(m):
                 if held is not None and m.count_only and m.quantities and not (
                         held.quoted and sent.text.lstrip()[:1] in cue.QUOTE_MARKS) and \

@@ -42,8 +42,11 @@ _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,110},\s+|"
 _INJURED = r"injured|wounded|hurt|wia"
 _PERSON = (r"soldier|civilian|policeman|police officer|gendarme|peacekeeper|guard|villager|"
            r"passenger|teacher|worker|child|woman|man|driver|priest|imam|chief|official|"
-           r"trader|herder|farmer|volunteer|militiaman|student")
-_KIN = r"sons?|daughters?|brothers?|sisters?|wife|wives|husband|relatives?|children|women|men"
+           r"trader|herder|farmer|volunteer|militiaman|student|councillor|councilor|mayor|"
+           r"nurse|doctor|journalist|pastor|catechist|missionary|shepherd|herdsman|merchant|"
+           r"shopkeeper|elder|resident|boy|girl|fisherman|hunter|tourist|engineer|nun|monk")
+_KIN = (r"sons?|daughters?|brothers?|sisters?|wife|wives|husband|relatives?|children|women|men|"
+        r"members?|companions?|colleagues?|family members?|worshippers?|passengers?")
 _ABDUCTED = (r"abducted|kidnapped|taken hostage|taken captive|held hostage|seized|taken prisoner|"
              r"captured")
 # "neutralised 18 terrorists": military communiqués' word for killed
@@ -54,7 +57,8 @@ _NOT_TIME = r"(?!\s+(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)\b)"
 _INJURE_V = r"injured|injuring|injures|wounded|wounding|wounds"
 _ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|capturing"
 _KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|injuring|wounded|"
-               r"wounding|abducted|abducting|kidnapped|kidnapping")
+               r"wounding|abducted|abducting|kidnapped|kidnapping|shot dead|shooting dead|"
+               r"gunned down|gunning down|assassinated|assassinating")
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -150,7 +154,7 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
                   r"\bKIA\b|\bWIA\b|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
-                  r"tally|victim|couple|lynch|"
+                  r"tally|victim|couple|lynch|gunned|gunning|assassinat|"
                   r"fatalit|casualt|bodies|remains|corpses|lost|losing|\bfell\b", re.I)
 
 
@@ -178,6 +182,8 @@ def _kind_of(word: str) -> str:
     return "killed"
 
 
+_ACTIVE_OBJECT = re.compile(r"\s+(?:an?|the|his|her|their|two|three|four|five|six|\d+)\s", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s", re.I)
 _VAGUE = re.compile(r"(?:several|some|many|a few|few|numerous|multiple)\b", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s", re.I)
 
@@ -217,7 +223,8 @@ def find_quantities(sentence: str, offset: int = 0,
     deaths = "died" in sentence or "perish" in sentence or "lost their lives" in sentence or \
         "fell" in sentence
     number = "number of" in sentence
-    one = "ing a" in sentence or "ed a" in sentence or "ing an" in sentence
+    one = "ing a" in sentence or "ed a" in sentence or "ing an" in sentence or \
+        "dead a" in sentence or "down a" in sentence
     for name, rx in PATTERNS:
         if name == "by_death" and not deaths or name == "couple" and "couple" not in sentence \
                 or name == "number" and not number or name == "verb_one" and not one:
@@ -240,6 +247,9 @@ def find_quantities(sentence: str, offset: int = 0,
                                                                  num_span[1] - m.start())):
                 continue  # "lost seventeen of our men, and twenty others were wounded", "34 of
                 # our soldiers fell and 14 others were wounded": the verb is another count's
+            if name == "by_state" and m.group("state").lower() != "dead" and \
+                    _ACTIVE_OBJECT.match(sentence, m.end()) and not _PASSIVE.search(m.group(0)):
+                continue  # "Two gunmen shot dead a teacher": the doers, not the dead
             if name == "by_noun" and _VAGUE.match(sentence, num_span[0]):
                 continue  # "several victims were buried the next morning": no count
             if name == "by_noun" and _PARTITIVE.match(sentence, num_span[1]):

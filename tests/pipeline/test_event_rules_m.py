@@ -64,3 +64,37 @@ def test_a_toll_after_a_riot_is_the_riots(pack: Any) -> None:
             "2021-06-14")
     assert e["event_type"] == "Riots"
     assert e["fatalities"] == 1
+
+
+def test_no_casualties_is_a_toll_of_zero(pack: Any) -> None:
+    e = one(pack, "Gunmen opened fire on the gendarmerie post at Koloko on the night of Friday "
+                  "to Saturday. The gendarmes returned fire and the attackers fled. No "
+                  "casualties were reported.", "2021-11-08")
+    assert e["fatalities"] == 0
+
+
+def test_nobody_was_killed_makes_no_event_of_its_own(pack: Any) -> None:
+    events = events_in(pack, "Rebels said on Friday they had seized the town of Léré after "
+                             "the army left it on Thursday. An officer said the troops had "
+                             "withdrawn to Niono and that nobody was killed.", "2012-03-10")
+    assert not [e for e in events if e["location"] == "Niono"]
+
+
+def test_a_direction_is_not_the_place(pack: Any) -> None:
+    events = events_in(pack, "Eleven soldiers were killed on Sunday when their convoy was "
+                             "ambushed near Nampala, the army said. The soldiers were returning "
+                             "from a patrol towards Diabaly when they were attacked.", "2019-06-11")
+    assert len(events) == 1 and events[0]["location"] != "Diabaly"
+
+
+def test_a_country_wide_event_takes_the_town_of_the_next_sentence(pack: Any) -> None:
+    e = one(pack, "Mali's army said on Thursday it had repelled an attack on one of its posts "
+                  "in the centre of the country overnight. Armed men opened fire on the post at "
+                  "Boni on the night of Wednesday to Thursday, the army said.", "2021-12-02")
+    assert e["location"] == "Boni"
+
+
+def test_a_side_told_only_as_several_adds_nothing_to_the_count(pack: Any) -> None:
+    e = one(pack, "Twelve soldiers were killed on Monday when their unit was ambushed near "
+                  "Nampala, the army said. Several assailants were also killed.", "2019-06-11")
+    assert e["fatalities"] == 12

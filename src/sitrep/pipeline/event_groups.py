@@ -183,6 +183,14 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
                                          and _overlap(o.date, m.date) for o in group):
         score += 1.0  # "... a roadside bomb in the Sahel region last week. [...] On Saturday, a
         # military vehicle struck an explosive device near Gorom-Gorom": a summary's event told
+    elif (contained or m.place and not any(o.place for o in group)) and m.date and \
+            m.sub_event_type == first.sub_event_type and \
+            m.sentence.idx - group[-1].sentence.idx == 1 and all(
+                o.place is None or o.place[1].geo_precision == 3 for o in group) and any(
+                o.date and _overlap(o.date, m.date) for o in group):
+        score += 1.0 if contained else 2.0  # "Togo's army said it repelled an attack on a
+        # post in the north overnight. Gunmen opened fire on the post at Sanloaga on the
+        # night of ...": the next sentence says where (in the country)
     if m.quantities and (m.place is None or m.place[1].geo_precision == 3) and \
             _TOLL_TOLD.search(m.sentence.text):
         score += 2.0  # "The first toll, given on Thursday, reported ten soldiers killed"

@@ -226,7 +226,11 @@ _TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fl
                        r"\bon\s+(?:its|their|the)\s+way\s+to|"
                        # "on their way to reinforce the post at Toéni"
                        r"\b(?:way|sent|going|moving)\s+to\s+(?:reinforce|relieve|resupply|"
-                       r"supply|join)\s+(?:the\s+)?[\w-]+\s+(?:at|in|of))\s+(?:the\s+)?"
+                       r"supply|join)\s+(?:the\s+)?[\w-]+\s+(?:at|in|of)|"
+                       # "returning from a mission towards Diabaly": a direction
+                       r"\b(?:mission|patrol|heading|returning|travell?ing|moving|going|driving|"
+                       r"withdr\w+|fle\w+|retreat\w*|advanc\w+|left|leaving)\s+(?:[\w-]+\s+){0,4}?"
+                       r"towards?)\s+(?:the\s+)?"
                        r"(?:[\w’'-]+\s+)?"
                        r"(?:in\s+)?$",
                        re.I)

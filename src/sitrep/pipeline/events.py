@@ -601,5 +601,7 @@ def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
         # "The capture came a week after soldiers overthrew ...": a past event referred to,
         # whose only date, if any, is the gap between the two
         return None
+    if m.quantities and not any(q.count.value for q in m.quantities):
+        m.anaphoric = m.count_only = True  # "nobody was killed": the zero toll of the event told
     type_by_target(m, text, work)
     return m

@@ -312,6 +312,12 @@ def find_quantities(sentence: str, offset: int = 0,
                                       kind, count, side))
             taken.append(num_span)
     found += _coordinated(sentence, offset, found, taken)
+    if not found and (hit := _NO_ONE.search(sentence)) is not None:
+        # "No casualties were reported", "nobody was killed": a toll of zero, told
+        kind = "injured" if hit.group("hurt") and hit.group("hurt").lower() in (
+            "injured", "wounded") else "killed"
+        found.append(Quantity(offset + hit.start(), offset + hit.end(), hit.group(0), kind,
+                              Count(0, 0, 0)))
     if "free" in sentence or "release" in sentence or "rescue" in sentence:
         # "Two hostages were freed by special forces": the end of a captivity, not an abduction
         found = [q for q in found if q.kind != "abducted" or not _FREED.search(sentence)]
@@ -322,6 +328,14 @@ def find_quantities(sentence: str, offset: int = 0,
                                           and "captur" in q.text.lower())]
     found.sort(key=lambda q: q.start)
     return _mark_parts(sentence, offset, found)
+
+
+_NO_ONE = re.compile(r"\b(?:(?:no\s+one|nobody|no\s+(?:one\s+)?(?:else|other\s+person))\s+"
+                     r"(?:was|were|had\s+been|has\s+been)\s+(?:reported\s+)?"
+                     r"(?P<hurt>killed|hurt|injured|wounded)|"
+                     r"no\s+(?:casualties|deaths|fatalities|lives\s+were\s+lost|one\s+died)"
+                     r"(?:\s+(?:were|was|have\s+been|had\s+been)\s+(?:reported|recorded))?|"
+                     r"without\s+(?:causing\s+)?(?:any\s+)?casualties)", re.I)
 
 
 _SMALL_NUMBERS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",

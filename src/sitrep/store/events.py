@@ -95,6 +95,10 @@ def _place(pack: Any, place_id: str) -> Any:
 # ------------------------------------------------------------------------------ assembly
 
 
+_NO_TOLL_EXPECTED = frozenset({"Abduction/forced disappearance", "Peaceful protest",
+                               "Sexual violence"})
+
+
 def _weight(modality: str) -> float:
     return MODALITY_WEIGHT.get(modality, 0.5)
 
@@ -127,6 +131,21 @@ def _figures(stmts: list[Statement], prop: str, independent: set[str] | None = N
     return out
 
 
+def _vague_sides(stmts: list[Statement], prop: str) -> set[str]:
+    """Sides whose every figure is a vague word ("several", "dozens": a floor, no number)."""
+    seen: dict[str, bool] = {}
+    for s in stmts:
+        if s.property != prop:
+            continue
+        v = json.loads(s.value)
+        side = v.get("side")
+        if side is None or v.get("part_of"):
+            continue
+        vague = bool(v.get("approximate")) and v.get("low") is not None and v.get("high") is None
+        seen[side] = seen.get(side, True) and vague
+    return {side for side, vague in seen.items() if vague}
+
+
 def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | None = None
                    ) -> tuple[Reconciled, dict[str, Any]]:
     """Low/best/high for one kind of count: sides add up ("40 assailants" and "two soldiers"
@@ -140,8 +159,12 @@ def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | No
                               "sides": {k: v.as_dict() for k, v in parts.items()}}
     if not parts:
         return whole, detail
-    low = sum(p.low or 0 for p in parts.values())
-    best = sum(p.best or 0 for p in parts.values())
+    # "24 soldiers were killed ... 'several' assailants were killed": a side told only in a
+    # vague word widens the range but adds nothing to the figure beside a counted side
+    vague = _vague_sides(stmts, prop) & set(parts)
+    counted = [p for side, p in parts.items() if side not in vague] or list(parts.values())
+    low = sum(p.low or 0 for p in counted)
+    best = sum(p.best or 0 for p in counted)
     high = sum((p.high if p.high is not None else p.best) or 0 for p in parts.values())
     if whole.best is not None:
         # a stated whole toll is the conservative best; one smaller than the sides it should
@@ -221,6 +244,11 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any,
     row["claimed_by"] = json.dumps([actor_name(pack, a) for a in ids["claimed_by"]])
     fat, fat_detail = reconcile_toll(stmts, "fatalities", indep)
     row.update(fatalities=fat.best, fatalities_low=fat.low, fatalities_high=fat.high)
+    if fat.best == 0 and not fat.high and (row.get("event_type") == "Strategic developments" or
+                                           row.get("sub_event_type") in _NO_TOLL_EXPECTED):
+        # "No one was hurt" after a looting or a kidnapping says nobody died, not a toll of
+        # its kind: the statement stays, the event's toll is left empty
+        row.update(fatalities=None, fatalities_low=None, fatalities_high=None)
     for prop in ("injured", "abducted"):
         row[prop] = reconcile_toll(stmts, prop, indep)[0].best
     modalities = sorted({s.modality for s in by_prop["event_type"]},

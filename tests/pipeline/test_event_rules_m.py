@@ -98,3 +98,23 @@ def test_a_side_told_only_as_several_adds_nothing_to_the_count(pack: Any) -> Non
     e = one(pack, "Twelve soldiers were killed on Monday when their unit was ambushed near "
                   "Nampala, the army said. Several assailants were also killed.", "2019-06-11")
     assert e["fatalities"] == 12
+
+
+def test_a_camp_bombed_by_a_jet_is_an_air_strike(pack: Any) -> None:
+    e = one(pack, "An air force jet mistakenly bombed a camp for displaced people in Ber on "
+                  "Tuesday, killing 12 people, aid workers said.", "2017-01-19")
+    assert e["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_statement_withdrawn_is_no_withdrawal(pack: Any) -> None:
+    assert events_in(pack, "Officials in the Mopti region said on Wednesday that some of the "
+                           "hostages had been freed by troops, then withdrew the statement the "
+                           "next day.", "2018-02-25") == []
+
+
+def test_a_zero_toll_is_left_off_a_kidnapping(pack: Any) -> None:
+    e = one(pack, "Gunmen kidnapped a trader in Boni on Sunday, residents said. No casualties "
+                  "were reported.",
+            "2021-03-08")
+    assert e["sub_event_type"] == "Abduction/forced disappearance"
+    assert e["fatalities"] is None

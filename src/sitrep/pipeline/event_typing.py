@@ -168,7 +168,7 @@ def _crowd_sides(m: EventMention, work: WorkDoc) -> None:
 # "army drones had struck"
 _AIRCRAFT_SUBJECT = re.compile(r"(?:\b(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?" + AIRCRAFT
                                + r"(?:\s+(?:operated|flown|used|deployed)\s+by\s+[^,.;]{1,40}?)?"
-                               r"(?:\s+(?:had|have|has))?\s+$", re.I)
+                               r"(?:\s+(?:had|have|has))?(?:\s+[a-z]+ly)?\s+$", re.I)
 # ... or the agent right after the trigger: "a strike by its aircraft on Sunday"
 _BY_AIRCRAFT = re.compile(r"\s+(?:by|from)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
                           + AIRCRAFT + r"\b", re.I)
@@ -274,7 +274,7 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         return
     if m.event_type in VIOLENT and m.sub_event_type != "Air/drone strike" and (
             entry.by_target and _BY_AIRCRAFT.match(text, m.trigger.end, m.sentence.end) or
-            entry.by_target and _AIRCRAFT_SUBJECT.search(
+            (entry.by_target or m.trigger.text.lower() == "bombed") and _AIRCRAFT_SUBJECT.search(
                 text, max(m.sentence.start, m.trigger.start - 90), m.trigger.start)
             or _AIRCRAFT_OPENS.match(text, m.sentence.start, m.trigger.start)):
         # "A drone operated by the Malian army struck a wedding party": the aircraft attacked

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import stable_id
@@ -68,33 +67,11 @@ from .numbers import Count
 from .paired_events import ONE_AND_OTHER, distributed, split_pair, split_places, split_tolls
 from .quantities import Quantity
 from .roles import assign_roles, find_claims, is_state, said_it_did, side_taken_from
+from .sentence_view import SentenceView, sentence_views
 from .told_triggers import telling_triggers, triggers_by_sentence
 from .triggers import Trigger
 
 __all__ = ["EventMention", "build_mentions"]
-
-@dataclass
-class _View:
-    """One sentence's mentions (bucketed once, so each sentence only looks at its own)."""
-
-    actors: list[Any] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
-    places: list[Any] = field(default_factory=list)
-
-
-def _views(work: WorkDoc) -> dict[int, _View]:
-    views: dict[int, _View] = {}
-    for name, items, pos in (("actors", work.actors, lambda x: x.start),
-                             ("dates", work.dates, lambda x: x.start),
-                             ("quantities", work.quantities, lambda x: x.start),
-                             ("places", work.places, lambda x: x[0].start)):
-        for item in items:
-            sent = work.sentence_at(pos(item))
-            if sent is not None:
-                getattr(views.setdefault(sent.idx, _View()), name).append(item)
-    return views
-
 
 def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                    count_entry: Any = None) -> list[EventMention]:
@@ -106,8 +83,8 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
     mentions: list[EventMention] = []
     events: list[list[EventMention]] = []
     held: EventMention | None = None  # the last mention too vague to stand alone
-    views = _views(work)
-    empty = _View()
+    views = sentence_views(work)
+    empty = SentenceView()
 
     def dates_of(idx: int) -> list[DateMention]:
         return views.get(idx, empty).dates
@@ -231,7 +208,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
 # ----------------------------------------------------------------------------- one sentence
 
 
-def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
+def _mentions_for(work: WorkDoc, view: SentenceView, sent: Sentence,
                   triggers: list[Trigger]) -> list[EventMention]:
     usable = telling_triggers(sent, triggers, view.actors, view.places, view.dates)
     if not usable or attr.is_question(sent.text):
@@ -246,7 +223,7 @@ def _mentions_for(work: WorkDoc, view: _View, sent: Sentence,
     return out
 
 
-def _mentions_from(work: WorkDoc, view: _View, sent: Sentence, usable: list[Trigger]
+def _mentions_from(work: WorkDoc, view: SentenceView, sent: Sentence, usable: list[Trigger]
                    ) -> tuple[list[EventMention], Trigger]:
     """The mentions ``usable`` tell, and the trigger that named the main one."""
     strong = [t for t in usable if not t.entry.weak]
@@ -342,13 +319,13 @@ def _mentions_from(work: WorkDoc, view: _View, sent: Sentence, usable: list[Trig
     return out, primary
 
 
-def _clause_places(work: WorkDoc, view: _View, lo: int, hi: int) -> list[Any]:
+def _clause_places(work: WorkDoc, view: SentenceView, lo: int, hi: int) -> list[Any]:
     """The places a clause tells (not where a convoy was bound)."""
     return [res.place for pm, res in view.places
             if lo <= pm.start < hi and not destination(work.text, pm)]
 
 
-def _mention_for(work: WorkDoc, view: _View, sent: Sentence, trig: Trigger,
+def _mention_for(work: WorkDoc, view: SentenceView, sent: Sentence, trig: Trigger,
                  usable: list[Trigger], lo: int, hi: int,
                  dates_from: int | None = None,
                  actors_from: int | None = None) -> EventMention | None:

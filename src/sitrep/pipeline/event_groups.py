@@ -187,7 +187,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
             m.sub_event_type == first.sub_event_type and \
             m.sentence.idx - group[-1].sentence.idx == 1 and all(
                 o.place is None or o.place[1].geo_precision == 3 for o in group) and any(
-                o.date and _overlap(o.date, m.date) for o in group):
+                o.date and o.date.precision == m.date.precision == "day"
+                and _overlap(o.date, m.date) for o in group):
         score += 1.0 if contained else 2.0  # "Togo's army said it repelled an attack on a
         # post in the north overnight. Gunmen opened fire on the post at Sanloaga on the
         # night of ...": the next sentence says where (in the country)

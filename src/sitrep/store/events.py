@@ -104,10 +104,11 @@ def _weight(modality: str) -> float:
 
 
 def _figures(stmts: list[Statement], prop: str, independent: set[str] | None = None
-             ) -> dict[str | None, list[Figure]]:
-    """Figures by side (None = a whole toll). Parts never add; within a side, a vague figure
-    ("dozens") is dropped once a report gives a number. Figures from documents outside
-    ``independent`` (copies of another source) are kept but do not weigh."""
+             ) -> tuple[dict[str | None, list[Figure]], set[str]]:
+    """Figures by side (None = a whole toll), and the sides told only in a vague word
+    ("several", "dozens": a floor, no number). Parts never add; within a side, a vague figure
+    is dropped once a report gives a number. Figures from documents outside ``independent``
+    (copies of another source) are kept but do not weigh."""
     by_side: dict[str | None, list[tuple[Statement, dict[str, Any]]]] = defaultdict(list)
     for s in stmts:
         if s.property != prop:
@@ -116,9 +117,13 @@ def _figures(stmts: list[Statement], prop: str, independent: set[str] | None = N
         if not v.get("part_of"):
             by_side[v.get("side")].append((s, v))
     out: dict[str | None, list[Figure]] = {}
+    vague: set[str] = set()
     for side, items in by_side.items():
         if any(not v.get("approximate") for _, v in items):
             items = [(s, v) for s, v in items if not v.get("approximate")]
+        elif side is not None and all(v["low"] is not None and v["high"] is None
+                                      for _, v in items):
+            vague.add(side)
         figs = []
         for s, v in items:
             low = v["low"] if v["low"] is not None else v["point"]
@@ -128,22 +133,7 @@ def _figures(stmts: list[Statement], prop: str, independent: set[str] | None = N
             figs.append(Figure(low, high, s.modality, s.document_id, s.id,
                                independent is None or s.document_id in independent))
         out[side] = figs
-    return out
-
-
-def _vague_sides(stmts: list[Statement], prop: str) -> set[str]:
-    """Sides whose every figure is a vague word ("several", "dozens": a floor, no number)."""
-    seen: dict[str, bool] = {}
-    for s in stmts:
-        if s.property != prop:
-            continue
-        v = json.loads(s.value)
-        side = v.get("side")
-        if side is None or v.get("part_of"):
-            continue
-        vague = bool(v.get("approximate")) and v.get("low") is not None and v.get("high") is None
-        seen[side] = seen.get(side, True) and vague
-    return {side for side, vague in seen.items() if vague}
+    return out, vague
 
 
 def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | None = None
@@ -152,7 +142,7 @@ def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | No
     make 42), competing whole tolls are reconciled (docs/fusion.md), and a stated whole toll
     gives the best figure when there is one; low and high span both readings. ``independent``
     (default: every document) are the documents whose figures weigh."""
-    by_side = _figures(stmts, prop, independent)
+    by_side, vague = _figures(stmts, prop, independent)
     whole = reconcile_figures(by_side.pop(None, []))
     parts = {side: reconcile_figures(figs) for side, figs in by_side.items()}
     detail: dict[str, Any] = {"whole": whole.as_dict(),
@@ -161,7 +151,6 @@ def reconcile_toll(stmts: list[Statement], prop: str, independent: set[str] | No
         return whole, detail
     # "24 soldiers were killed ... 'several' assailants were killed": a side told only in a
     # vague word widens the range but adds nothing to the figure beside a counted side
-    vague = _vague_sides(stmts, prop) & set(parts)
     counted = [p for side, p in parts.items() if side not in vague] or list(parts.values())
     low = sum(p.low or 0 for p in counted)
     best = sum(p.best or 0 for p in counted)

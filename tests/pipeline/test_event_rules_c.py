@@ -80,7 +80,9 @@ def test_communique_and_quoted_tolls(text: str, kind: str, value: int) -> None:
 def test_a_span_of_years_is_not_a_count() -> None:
     assert all(q.count.value != 3 for q in find_quantities(
         "Two nurses who had worked there for three decades were abducted."))
-    assert find_quantities("A priest who had served for six years was abducted.") == []
+    # the priest is one person abducted; the six years are no count
+    assert [q.count.value for q in find_quantities(
+        "A priest who had served for six years was abducted.")] == [1]
 
 
 def test_an_apposition_with_a_second_count_is_not_the_first_counts_verb() -> None:

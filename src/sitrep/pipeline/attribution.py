@@ -61,6 +61,10 @@ _HYPOTHETICAL = re.compile(
     r"to carry out|to launch|to stage|to execute|seek(?:s|ing)? to|tr(?:y|ies|ied|ying) to|"
     r"attempt(?:s|ed)? to|prevent(?:ing)?|avert(?:ing)?|fears? of|risk of|possibility of|"
     r"potential|capable of|how to|ability to|no|not|never|without)\b[^.;:]{0,40}$", re.I)
+# "A man who tried to resist was shot dead": the hedge belongs to the relative clause, and the
+# main verb's auxiliary after it tells the event itself
+_RELATIVE_END = re.compile(r"\b(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
+_MAIN_AUX = re.compile(r"\b(?:was|were|had been|has been|have been)\s", re.I)
 _HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,25}\b(?:could|would|might|will) (?:be|become|reach|come|happen|strike|target)\b",
     re.I)
@@ -113,7 +117,9 @@ def modality_of(sentence: str, attribution: str | None = None) -> str:
 def is_hypothetical(sentence: str, trigger_start: int, trigger_end: int) -> bool:
     """True when the trigger is hedged as a plan, threat, possibility or negation."""
     before = sentence[max(0, trigger_start - 60):trigger_start]
-    if _HYPOTHETICAL.search(before):
+    hedge = _HYPOTHETICAL.search(before)
+    if hedge is not None and not (_RELATIVE_END.search(before, 0, hedge.start())
+                                  and _MAIN_AUX.search(before, hedge.start())):
         return True
     return bool(_HYPOTHETICAL_AFTER.match(sentence[trigger_end:]))
 

@@ -59,6 +59,7 @@ _ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|c
 _KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|injuring|wounded|"
                r"wounding|abducted|abducting|kidnapped|kidnapping|shot dead|shooting dead|"
                r"gunned down|gunning down|assassinated|assassinating")
+_ONE_PERSON = ("single", "single_the", "verb_one")  # patterns that count one person
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -101,13 +102,22 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "A French soldier was also killed": one, said by the article and the verb
         # ("A customs officer and a civilian were killed": two)
         ("single", rf"(?<![\w,])(?P<one>[Aa]n?)\s+{_NOUNS}"
-                   rf"(?:(?:accused|suspected)\b[^.;,]{{0,60}}?\s+)?(?:was|has been|had been|"
+                   # ("A man who tried to stop them was shot dead", "A guard from the
+                   # prison service was killed")
+                   rf"(?:(?:(?:accused|suspected|who|from|of|in|at)\b[^.;,]{{0,60}}?\s+)?"
+                   rf"(?:was|has been|had been)|(?:(?:accused|suspected)\b[^.;,]{{0,60}}?\s+)?"
                    rf"and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){{1,2}}?"
                    # ("A man and a woman accused of adultery were stoned to death")
                    rf"(?:(?:accused|suspected|from|of|in|at)\b[^.;,]{{0,60}}?\s+)?"
                    rf"(?:were|have been|had been))\s+"
                    rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
                    rf"kidnapped|abducted|taken hostage)\b"),
+        # "The village chief was shot dead": a role held by one person, told with "the"
+        ("single_the", rf"(?<![\w,])(?P<one>[Tt]he)\s+(?:[\w-]+\s+){{0,2}}?(?:chief|mayor|imam|"
+                       rf"priest|pastor|headmaster|headteacher|councill?or|prefect|driver|"
+                       rf"catechist|marabout)\s+(?:was|had been|has been)\s+"
+                       rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
+                       rf"kidnapped|abducted|taken hostage)\b"),
         # "An elderly Australian couple ... were abducted": a couple is two people
         ("couple", rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){{0,3}}(?P<two>couple)\b[^.;]{{0,90}}?"
                    rf"\s+(?:were|was|have been|had been)\s+(?:(?:also|reportedly|later)\s+)?"
@@ -118,6 +128,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}))\b"
                      rf"(?:\s+and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+"
                      rf"(?:of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?(?:{_PERSON}|{_KIN})s?\b)?"),
+        # "five were taken to hospital", "41 others were admitted to hospital": hurt
+        ("hospital", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:were|have been|had been)\s+"
+                     rf"(?:\w+\s+)?(?:(?:taken|admitted|evacuated|rushed|flown)\s+to\s+"
+                     rf"(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospitals?|hospitali[sz]ed)\b"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
         # "found the remains of 71 people in mass graves", "the bodies of 12 villagers"
@@ -135,7 +149,8 @@ _SIDE_WORDS = (
                r"military|militaries|militiamen|volunteers|VDP|sailors|airmen"),
     ("civilians", r"civilians?|villagers?|residents?|worshippers?|women|children|students?|"
                   r"passengers?|farmers?|herders?|traders?|pupils?|teachers?|miners?|"
-                  r"displaced|tourists?|guests?|employees|workers?|Iraqis|Malians|Muslims"),
+                  r"displaced|tourists?|guests?|employees|workers?|Iraqis|Malians|Muslims|"
+                  r"man|woman|boys?|girls?|child|youths?|inmates?|detainees?"),
 )
 _SIDE_RE = [(side, re.compile(rf"\b(?:{words})\b", re.I)) for side, words in _SIDE_WORDS]
 # The noun phrase after a number: "dozens of Wagner mercenaries", "four American soldiers".
@@ -144,6 +159,9 @@ _ANOTHER_COUNT = re.compile(r",\s+and\s+(?:\d|an?\s|one|two|three|four|five|six|
                             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)", re.I)
 _OWN_DEATH_VERB = re.compile(r"\s(?:fell|died|perished)\s+and\s", re.I)
 _FREED = re.compile(r"\b(?:freed|released|rescued|liberated|set free)\b", re.I)
+_DIED_AFTER = re.compile(r"\s+(?:later\s+|have\s+|had\s+|has\s+|since\s+)*"
+                         r"(?:died|succumbed)\b", re.I)
+_OF_WOUNDED = re.compile(r"\s+of\s+(?:the|those)\s+(?:wounded|injured)\b", re.I)
 _OUR_MEN = re.compile(r"\s+of\s+(?:our|its|their)\s+men\b", re.I)  # "we lost 17 of our men"
 _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which|"
                        r"among the dead|among those killed|among the victims)\b[^.;]{0,40}$",
@@ -154,7 +172,7 @@ _PART_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of
 _CUE = re.compile(r"kill|dead|death|died|slain|slew|massacr|execut|perish|lives|murder|injur|"
                   r"\bKIA\b|\bWIA\b|"
                   r"wound|hurt|abduct|kidnap|hostage|captive|seized|captur|prisoner|toll|total|"
-                  r"tally|victim|couple|lynch|gunned|gunning|assassinat|"
+                  r"tally|victim|couple|lynch|gunned|gunning|assassinat|hospital|"
                   r"fatalit|casualt|bodies|remains|corpses|lost|losing|\bfell\b", re.I)
 
 
@@ -230,7 +248,7 @@ def find_quantities(sentence: str, offset: int = 0,
                 or name == "number" and not number or name == "verb_one" and not one:
             continue  # patterns whose words the cue test does not narrow enough
         for m in rx.finditer(sentence):
-            groups = ("one",) if name in ("single", "verb_one") else ("two",) \
+            groups = ("one",) if name in _ONE_PERSON else ("two",) \
                 if name == "couple" else ("n", "a")
             num_span = next((m.span(g) for g in groups if m.group(g)), None)
             if num_span is None:
@@ -252,13 +270,16 @@ def find_quantities(sentence: str, offset: int = 0,
                 continue  # "Two gunmen shot dead a teacher": the doers, not the dead
             if name == "by_noun" and _VAGUE.match(sentence, num_span[0]):
                 continue  # "several victims were buried the next morning": no count
+            if name in ("by_noun", "by_state") and _DIED_AFTER.match(sentence, m.end()) or \
+                    name == "by_death" and _OF_WOUNDED.match(sentence, num_span[1]):
+                continue  # "Six of the wounded died in hospital": dead, told in the toll
             if name == "by_noun" and _PARTITIVE.match(sentence, num_span[1]):
                 continue  # "a relative of one of the victims", "several of the wounded": a
                 # part of a toll told elsewhere, not a toll
             if sentence[num_span[1]:num_span[1] + 1] == "+" or \
                     sentence[max(0, num_span[0] - 2):num_span[0]].strip() == "+":
                 continue  # "669+ million": rhetoric, not a toll
-            count = Count(1, 1, 1) if name in ("single", "verb_one") else Count(2, 2, 2) \
+            count = Count(1, 1, 1) if name in _ONE_PERSON else Count(2, 2, 2) \
                 if name == "couple" else parse_count(m)
             if count is None or count.value <= 0:
                 continue
@@ -271,7 +292,7 @@ def find_quantities(sentence: str, offset: int = 0,
                 count = Count(count.value + extra, (count.low or count.value) + extra,
                               count.high + extra if count.high is not None else None,
                               count.approximate)
-            if name in ("by_state", "single", "by_death", "couple", "number"):
+            if name in ("by_state", "single", "single_the", "by_death", "couple", "number"):
                 kind = _kind_of(m.group("state"))
             elif name == "verb_one":
                 hit = _VERB_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
@@ -287,6 +308,10 @@ def find_quantities(sentence: str, offset: int = 0,
                 kind = _kind_of(m.group("toll"))
             elif name == "hostage":
                 kind = "abducted"
+            elif name == "hospital":
+                if re.search(r"\b(?:bodies|corpses|remains|dead)\b", m.group("noun"), re.I):
+                    continue  # "the three bodies were taken to hospital": the dead
+                kind = "injured"
             else:
                 kind = "killed"
             noun = (m.group("noun") or "") if "noun" in rx.groupindex else ""
@@ -311,7 +336,7 @@ def find_quantities(sentence: str, offset: int = 0,
                 found.append(Quantity(offset + m.start(), offset + m.start() + len(text), text,
                                       kind, count, side))
             taken.append(num_span)
-    found += _coordinated(sentence, offset, found, taken)
+    found = _coordinated(sentence, offset, found, taken)
     if not found and (hit := _NO_ONE.search(sentence)) is not None:
         # "No casualties were reported", "nobody was killed": a toll of zero, told
         kind = "injured" if hit.group("hurt") and hit.group("hurt").lower() in (
@@ -347,15 +372,17 @@ _PAIR_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[A-Za-z]+(?:-[a-z]+)?|\d[\d,]*)\s
 
 
 # "an attack that killed 53 soldiers and one civilian": a second count after the verb's object
-_PAIR_AFTER = re.compile(r"\s+(?P<noun>[A-Za-z’'-]+)\s+and\s+(?P<num>an?|one|two|three|four|"
-                         r"five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:other\s+)?"
+_PAIR_AFTER = re.compile(r"\s+(?P<noun>(?:[A-Za-z’'-]+\s+)?[A-Za-z’'-]+)\s+and\s+"
+                         r"(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*)\s+(?:other\s+)?"
                          r"(?P<noun2>[A-Za-z’'-]+)\b")
 
 
 def _coordinated(sentence: str, offset: int, found: list[Quantity],
                  taken: list[tuple[int, int]]) -> list[Quantity]:
+    """``found`` with the counts a coordination adds: a pair's other count of another side, or
+    ("seven women and a girl", "four soldiers and two gendarmes") the same side's sum."""
     out = []
-    for q in found:
+    for i, q in enumerate(found):
         rel = q.start - offset
         after = _PAIR_AFTER.match(sentence, q.end - offset) if q.text[-1:].isdigit() or \
             q.text.split()[-1].lower() in _SMALL_NUMBERS else None
@@ -363,7 +390,12 @@ def _coordinated(sentence: str, offset: int, found: list[Quantity],
             side, noun_side = _side(after.group("noun2")), _side(after.group("noun"))
             num = after.group("num").lower()
             value = 1 if num in ("a", "an") else parse_number(num)
-            if value and side is not None and noun_side is not None and side != noun_side:
+            if value and side is not None and side == noun_side == q.side:
+                found[i] = q = Quantity(q.start, offset + after.end("noun2"),
+                                        sentence[q.start - offset:after.end("noun2")], q.kind,
+                                        _plus(q.count, value), q.side)
+                taken.append(after.span("num"))
+            elif value and side is not None and noun_side is not None and side != noun_side:
                 out.append(Quantity(offset + after.start("num"), offset + after.end("noun2"),
                                     sentence[after.start("num"):after.end("noun2")], q.kind,
                                     Count(value, value, value), side))
@@ -377,7 +409,12 @@ def _coordinated(sentence: str, offset: int, found: list[Quantity],
         out.append(Quantity(offset + hit.start(), offset + hit.end("noun"),
                             sentence[hit.start():hit.end("noun")], q.kind,
                             Count(value, value, value), side))
-    return out
+    return found + out
+
+
+def _plus(count: Count, extra: int) -> Count:
+    return Count(count.value + extra, (count.low or count.value) + extra,
+                 count.high + extra if count.high is not None else None, count.approximate)
 
 
 def _mark_parts(sentence: str, offset: int, found: list[Quantity]) -> list[Quantity]:

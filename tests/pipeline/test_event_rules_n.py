@@ -8,6 +8,7 @@ from typing import Any
 from extracted import events_in
 from extracted import one_event as one
 
+from sitrep.pipeline.dates import Publication, find_dates
 from sitrep.pipeline.quantities import find_quantities
 
 
@@ -82,3 +83,47 @@ def test_hospital_count_and_a_second_victim_reach_the_event(pack: Any) -> None:
                   "taken to hospital in Douentza.", "2019-05-08")
     assert e["fatalities"] == 3
     assert e["injured"] == 9
+
+
+def test_a_hedge_in_a_suspicion_does_not_hedge_the_killing(pack: Any) -> None:
+    e = one(pack, "A man suspected of trying to steal a goat was beaten to death by a crowd "
+                  "in the market of Tera on Friday.", "2022-06-13")
+    assert e["sub_event_type"] == "Mob violence"
+    assert e["fatalities"] == 1
+
+
+# ------------------------------------------------------------------------------- dates
+
+
+def test_day_first_numeric_dates_of_incident_logs(pack: Any) -> None:
+    pub = Publication.parse("2023-05-20")
+    [d] = find_dates("07/05 – Kaya – an IED hit a truck.", pub)
+    assert str(d.start_date) == "2023-05-07"
+    [d] = find_dates("Gunmen raided the camp on 02/04/2019, witnesses said.", pub)
+    assert str(d.start_date) == "2019-04-02"
+    # a bare pair without a line or "on" to lead to it is no date
+    assert find_dates("The clinic is open 24/7 and a 3/4 share was lost.", pub) == []
+    e = one(pack, "Incident log, week to 20 May.\n\n12/05 – Djibo – Armed men stopped a bus "
+                  "on the Djibo road and killed four passengers.", "2023-05-20")
+    assert e["event_date"] == "2023-05-12"
+
+
+def test_overnight_on_two_days_is_those_days(pack: Any) -> None:
+    e = one(pack, "Armed men drove off some 300 head of cattle near Ténenkou overnight on 3-4 "
+                  "May, herders said.", "2021-05-07")
+    assert e["event_date"] == "2021-05-03"
+    assert e["sub_event_type"] == "Looting/property destruction"
+
+
+# ------------------------------------------------------------------------------- places
+
+
+def test_where_the_wounded_or_the_displaced_went_is_not_the_place(pack: Any) -> None:
+    # (the retelling names only the clinic the wounded went to: it is the same event, not a
+    # second one there)
+    e = one(pack, "On 21 August, armed men attacked the commune of Gorgadji, killing six "
+                  "civilians, according to local authorities. Witnesses said about twenty gunmen "
+                  "fired on traders at the market; six people were killed on the spot and four "
+                  "wounded were evacuated to the medical centre in Dori. Since then an estimated "
+                  "700 people have left for Dori and Seytenga.", "2022-08-30")
+    assert e["location"] == "Gorgadji"

@@ -61,9 +61,11 @@ _HYPOTHETICAL = re.compile(
     r"to carry out|to launch|to stage|to execute|seek(?:s|ing)? to|tr(?:y|ies|ied|ying) to|"
     r"attempt(?:s|ed)? to|prevent(?:ing)?|avert(?:ing)?|fears? of|risk of|possibility of|"
     r"potential|capable of|how to|ability to|no|not|never|without)\b[^.;:]{0,40}$", re.I)
-# "A man who tried to resist was shot dead": the hedge belongs to the relative clause, and the
+# "A man who tried to resist was shot dead", "A man suspected of trying to steal a goat was
+# beaten to death by a crowd": the hedge belongs to the relative clause, and the
 # main verb's auxiliary after it tells the event itself
-_RELATIVE_END = re.compile(r"\b(?:who|which)\s+(?:[\w-]+\s+)?$", re.I)
+_RELATIVE_END = re.compile(r"\b(?:who|which|suspected\s+of|accused\s+of)\s+(?:[\w-]+\s+)?$",
+                           re.I)
 _MAIN_AUX = re.compile(r"\b(?:was|were|had been|has been|have been)\s", re.I)
 _HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]{0,25}\b(?:could|would|might|will) (?:be|become|reach|come|happen|strike|target)\b",

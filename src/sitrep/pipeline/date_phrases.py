@@ -59,7 +59,9 @@ DATE_RE = re.compile(
         r"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         r"(?:\s+(?:and|to|until|into)\s+(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
         r"Sunday))?\b)",
-        r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b)",
+        # ("overnight on 16-17 October" is the days told after it)
+        r"(?P<day_word>\b(?:yesterday|today|last night|this morning|overnight)\b"
+        r"(?!\s+(?:on|of|from|between)\s+\d))",
         rf"(?P<ago>\b(?P<an>{_NUM})\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b"
         r"(?P<ago_today>\s+(?:today|to the day))?)",
         r"(?P<that>\b(?P<tw>later|earlier|early|late)?\s*(?P<tdet>that same|that|the following|"
@@ -81,7 +83,12 @@ RARE_DATE_RE = re.compile(
     r"(?!\s+of\b))|"
     r"(?P<fewdays>\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few|several|couple of)\s+"
     r"days\b|\bin recent days\b)|"
-    r"(?P<holiday>\b(?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b)", re.I)
+    r"(?P<holiday>\b(?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b)|"
+    # "14/09 – Say department", "11/03/2025": day first, as incident logs of the region write
+    # it (without a year only where a line or "on" leads to it)
+    r"(?P<numdate>(?<![\d/.:,])"
+    r"(?P<nd>[12]\d|3[01]|0?[1-9])/(?P<nm>1[0-2]|0?[1-9])"
+    r"(?:/(?P<ny>(?:19|20)\d\d|\d\d))?(?![\d/]))", re.I)
 
 
 # Cheap cues that a date phrase is near: the full pattern only runs in windows around them
@@ -123,7 +130,7 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 # cue words of RARE_DATE_RE: a plain substring test decides whether it runs at all
-_RARE_CUES = ("weekend", "week-end", "week end", " days", "Year", "Christmas")
+_RARE_CUES = ("weekend", "week-end", "week end", " days", "Year", "Christmas", "/")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -420,6 +420,8 @@ def _relative_period(m: re.Match[str], pub: Publication | None,
 def _rare_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:
     """ "over the weekend" (the Saturday and Sunday before publication), "in the last few
     days" (the week before it)."""
+    if m.group("numdate"):
+        return _numeric_day(m, pub, offset)
     if pub is None:
         return None
     if m.group("holiday"):
@@ -436,6 +438,25 @@ def _rare_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMen
     sat = pub.start - timedelta(days=back)
     sun = min(sat + timedelta(days=1), pub.start)
     return _mention(m, offset, sat, "day", None, "relative", end_date=sun)
+
+
+_LED = re.compile(r"(?:^|\n|\bon )$")
+
+
+def _numeric_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:
+    """ "11/03/2025", "on 14/09": day, month and (or the publication's) year; a bare pair only
+    where a line or "on" leads to it ("24/7", "1/2 of" are no dates)."""
+    day, month, year_s = int(m.group("nd")), int(m.group("nm")), m.group("ny")
+    if year_s is None and not _LED.search(m.string, max(0, m.start() - 3), m.start()):
+        return None
+    year = (int(year_s) + (2000 if len(year_s) == 2 else 0)) if year_s \
+        else _infer_year(month, day, pub)
+    if year is None:
+        return None
+    try:
+        return _mention(m, offset, date(year, month, day), "day", None, "absolute")
+    except ValueError:
+        return None  # 31/02
 
 
 def _relative_day(m: re.Match[str], pub: Publication | None, offset: int) -> DateMention | None:

@@ -219,8 +219,10 @@ _ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)
                     r"axis|way)\s+between\s+(?:the\s+)?)$", re.I)
 # "the wounded were evacuated to Niamey", "survivors fled to Djibo": where people were taken
 # after the event, never where it happened
-_TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken)\s+"
-                       r"(?:[\w-]+\s+){0,2}?to|"
+_TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken|"
+                       r"relocated|displaced)\s+(?:[\w-]+\s+){0,2}?to|"
+                       # "an estimated 900 people have left for Boulsa"
+                       r"\b(?:left|leaving|leave|set off|headed|heading)\s+for|"
                        # "a supply convoy bound for Gao": where it was going
                        r"\b(?:bound|headed|heading|destined)\s+for|\ben\s+route\s+to|"
                        r"\bon\s+(?:its|their|the)\s+way\s+to|"
@@ -231,8 +233,8 @@ _TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fl
                        r"\b(?:mission|patrol|heading|returning|travell?ing|moving|going|driving|"
                        r"withdr\w+|fle\w+|retreat\w*|advanc\w+|left|leaving)\s+(?:[\w-]+\s+){0,4}?"
                        r"towards?)\s+(?:the\s+)?"
-                       r"(?:[\w’'-]+\s+)?"
-                       r"(?:in\s+)?$",
+                       # ("evacuated to the medical centre in Boulsa")
+                       r"(?:(?:[\w’'-]+\s+)?[\w’'-]+\s+in\s+|(?:[\w’'-]+\s+)?)$",
                        re.I)
 # (French spellings too: "the cercle de Bandiagara", "la commune de Gorom")
 _ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|district|"

@@ -127,3 +127,35 @@ def test_where_the_wounded_or_the_displaced_went_is_not_the_place(pack: Any) -> 
                   "wounded were evacuated to the medical centre in Dori. Since then an estimated "
                   "700 people have left for Dori and Seytenga.", "2022-08-30")
     assert e["location"] == "Gorgadji"
+
+
+# ------------------------------------------------------------------------------- types
+
+
+def test_explosive_belts_are_a_suicide_bombing(pack: Any) -> None:
+    e = one(pack, "On 9 May two young men detonated explosive belts at the gate of the camp "
+                  "for displaced people near Bosso, killing three residents.", "2018-05-11")
+    assert e["sub_event_type"] == "Suicide bomb"
+
+
+def test_rounds_that_fell_on_a_town_are_shelling(pack: Any) -> None:
+    e = one(pack, "On Tuesday evening several shells fell on the outskirts of Ménaka, near "
+                  "the airstrip; nobody was hurt, the governorate said.", "2023-02-16")
+    assert e["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_taken_from_his_home_is_an_abduction(pack: Any) -> None:
+    e = one(pack, "On 14 April a health worker was taken from his home in Sebba by armed men "
+                  "on motorbikes.", "2021-04-16")
+    assert e["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_shells_on_an_army_camp_have_an_unnamed_firer(pack: Any) -> None:
+    e = one(pack, "On Sunday night several rockets were fired at the Malian army camp in "
+                  "Tessalit, wounding two soldiers.", "2019-03-12")
+    assert e["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert e["actor1"] == "Unidentified armed group"
+    # shells with no named firer and no state target stay unattributed (often the state's own)
+    e = one(pack, "On Sunday night shells fell on the outskirts of the village of Dinangourou, "
+                  "residents said.", "2019-03-12")
+    assert e["actor1"] is None

@@ -481,8 +481,12 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
         # "troops entered Anefis after fighting with rebels ... the army said it had retaken
         # the town": a fight that ends with the state back in the town is coded as the taking
         first.sub_event_type = taken.sub_event_type
-    if first.event_type in VIOLENT and first.sub_event_type not in _STATE_WEAPONS and not any(
+    if first.event_type in VIOLENT and (first.sub_event_type not in _STATE_WEAPONS or (
+            first.sub_event_type == "Shelling/artillery/missile attack") and any(
+            a.role == "actor2" and is_state(actor_kind(work, a.actor_id))
+            for m in group for a in m.args)) and not any(
             a.role in ("actor1", "claimed_by") for m in group for a in m.args):
+        # (shells on an army or UN camp are not the state's own: their firer is unnamed too)
         # ACLED codes an unnamed perpetrator of an attack as an unidentified armed group
         first.args.append(Arg("actor1", "unidentified_armed_group",
                               Span(first.trigger.start, first.trigger.end)))

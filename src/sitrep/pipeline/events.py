@@ -578,7 +578,10 @@ def _mention_for(work: WorkDoc, view: SentenceView, sent: Sentence, trig: Trigge
         # "The capture came a week after soldiers overthrew ...": a past event referred to,
         # whose only date, if any, is the gap between the two
         return None
-    if m.quantities and not any(q.count.value for q in m.quantities):
-        m.anaphoric = m.count_only = True  # "nobody was killed": the zero toll of the event told
+    if m.quantities and not any(q.count.value for q in m.quantities) and (
+            trig.entry.weak or any(q.start <= trig.start < q.end for q in m.quantities)):
+        # "nobody was killed": the zero toll of the event told (but "shells fell on the town;
+        # nobody was hurt" tells its event and its zero toll)
+        m.anaphoric = m.count_only = True
     type_by_target(m, text, work)
     return m

@@ -159,3 +159,20 @@ def test_shells_on_an_army_camp_have_an_unnamed_firer(pack: Any) -> None:
     e = one(pack, "On Sunday night shells fell on the outskirts of the village of Dinangourou, "
                   "residents said.", "2019-03-12")
     assert e["actor1"] is None
+
+
+def test_a_threat_of_fire_in_an_assessment_is_no_event(pack: Any) -> None:
+    assert not events_in(pack, "Assessment: the threat of indirect fire on military camps in "
+                               "Gao remains high this week.", "2024-01-10")
+
+
+def test_the_day_hostages_were_released_does_not_date_their_abduction(pack: Any) -> None:
+    e = one(pack, "On 5 June three farmers were abducted from their fields near Bankass by "
+                  "armed men; they were released on 12 June after their families paid.",
+            "2022-06-20")
+    assert e["event_date"] == "2022-06-05"
+    # "a video released on 2 March" still dates what the video announced
+    e = one(pack, "Ansar Dine and al-Mourabitoun joined forces under a new name, in a video "
+                  "released on 2 March.",
+            "2017-03-05")
+    assert e["event_date"] == "2017-03-02"

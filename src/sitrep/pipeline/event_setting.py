@@ -70,6 +70,9 @@ def event_date(rel: str, offset: int, trig: Trigger,
         if d.start > trig.end and dates_next_clause(d, rel, offset):
             continue  # "thwarted a coup on Wednesday, two days before the swearing-in": the
             # gap dates what the next clause tells, not the act before it
+        if d.start > trig.end and _RELEASED_ON.search(
+                rel, max(0, d.start - offset - 40), d.start - offset):
+            continue  # "were abducted ...; they were released on 9 March": the end of it
         if any(a <= d.start < b and not a <= trig.start < b for a, b in later):
             continue  # "were killed before special forces regained control overnight": the
             # end of the siege, a later act with its own subject
@@ -99,6 +102,11 @@ def event_date(rel: str, offset: int, trig: Trigger,
     return chosen
 
 
+# a captivity's end told after it, with its own date
+# (people "were released on 9 March"; never "a video released on 2 March")
+_RELEASED_ON = re.compile(r"\b(?:was|were|been)\s+(?:later\s+|eventually\s+|finally\s+|all\s+)?"
+                          r"(?:released|freed|set\s+free|rescued|liberated)\s+"
+                          r"(?:[\w-]+\s+){0,3}?$", re.I)
 # a clause of its own opening between a date and the act it might date
 _AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
                            r"(?:[a-z]+ed|shot|struck|stormed)\b")

@@ -57,8 +57,9 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Cues, shortly before the trigger, that the event is not (yet) real.
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|would|will|should|(?-i:may)|if|unless|whether|plan(?:s|ned|ning)? to|plot|"
-    r"plotting|threat(?:en(?:s|ed)?)? to|threats? of|aim(?:s|ed)? to|intend(?:s|ed)? to|in order to|to plan|"
-    r"to carry out|to launch|to stage|to execute|seek(?:s|ing)? to|tr(?:y|ies|ied|ying) to|"
+    r"plotting|threat(?:en(?:s|ed)?)? to|threats? of|aim(?:s|ed)? to|intend(?:s|ed)? to|"
+    r"in order to|to plan|to carry out|to launch|to stage|to execute|seek(?:s|ing)? to|"
+    r"tr(?:y|ies|ied|ying) to|"
     r"attempt(?:s|ed)? to|prevent(?:ing)?|avert(?:ing)?|fears? of|risk of|possibility of|"
     r"potential|capable of|how to|ability to|no|not|never|without)\b[^.;:]{0,40}$", re.I)
 # "A man who tried to resist was shot dead", "A man suspected of trying to steal a goat was

@@ -59,6 +59,9 @@ _ABDUCT_V = r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|captured|c
 _KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|injuring|wounded|"
                r"wounding|abducted|abducting|kidnapped|kidnapping|shot dead|shooting dead|"
                r"gunned down|gunning down|assassinated|assassinating")
+# the verb after one person (or a couple): "was also killed", "were later abducted"
+_ONE_STATE = (rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|kidnapped|"
+              rf"abducted|taken hostage)\b")
 _ONE_PERSON = ("single", "single_the", "verb_one")  # patterns that count one person
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
@@ -109,19 +112,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    rf"and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){{1,2}}?"
                    # ("A man and a woman accused of adultery were stoned to death")
                    rf"(?:(?:accused|suspected|from|of|in|at)\b[^.;,]{{0,60}}?\s+)?"
-                   rf"(?:were|have been|had been))\s+"
-                   rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
-                   rf"kidnapped|abducted|taken hostage)\b"),
+                   rf"(?:were|have been|had been))\s+" + _ONE_STATE),
         # "The village chief was shot dead": a role held by one person, told with "the"
-        ("single_the", rf"(?<![\w,])(?P<one>[Tt]he)\s+(?:[\w-]+\s+){{0,2}}?(?:chief|mayor|imam|"
-                       rf"priest|pastor|headmaster|headteacher|councill?or|prefect|driver|"
-                       rf"catechist|marabout)\s+(?:was|had been|has been)\s+"
-                       rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|"
-                       rf"kidnapped|abducted|taken hostage)\b"),
+        ("single_the", r"(?<![\w,])(?P<one>[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:chief|mayor|imam|"
+                       r"priest|pastor|headmaster|headteacher|councill?or|prefect|driver|"
+                       r"catechist|marabout)\s+(?:was|had been|has been)\s+" + _ONE_STATE),
         # "An elderly Australian couple ... were abducted": a couple is two people
-        ("couple", rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){{0,3}}(?P<two>couple)\b[^.;]{{0,90}}?"
-                   rf"\s+(?:were|was|have been|had been)\s+(?:(?:also|reportedly|later)\s+)?"
-                   rf"(?P<state>{_KILLED}|{_INJURED}|kidnapped|abducted|taken hostage)\b"),
+        ("couple", r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}(?P<two>couple)\b[^.;]{0,90}?"
+                   r"\s+(?:were|was|have been|had been)\s+" + _ONE_STATE),
         # "..., wounding a soldier", "killing a policeman": one, said by the article
         # (the verb is checked before the article: a scan that starts at "a" is cheap)
         # ("abducted a village chief and two of his sons": three)
@@ -245,7 +243,8 @@ def find_quantities(sentence: str, offset: int = 0,
         "dead a" in sentence or "down a" in sentence
     for name, rx in PATTERNS:
         if name == "by_death" and not deaths or name == "couple" and "couple" not in sentence \
-                or name == "number" and not number or name == "verb_one" and not one:
+                or name == "number" and not number or name == "verb_one" and not one \
+                or name == "hospital" and "hospital" not in sentence:
             continue  # patterns whose words the cue test does not narrow enough
         for m in rx.finditer(sentence):
             groups = ("one",) if name in _ONE_PERSON else ("two",) \
@@ -288,10 +287,7 @@ def find_quantities(sentence: str, offset: int = 0,
                 found = [q for q in found if not offset + m.start() <= q.start
                          < offset + m.end()]
             if plus:  # "two soldiers and a civilian were killed": three dead
-                extra = 1 if plus.lower() in ("a", "an") else parse_number(plus) or 0
-                count = Count(count.value + extra, (count.low or count.value) + extra,
-                              count.high + extra if count.high is not None else None,
-                              count.approximate)
+                count = _plus(count, 1 if plus.lower() in ("a", "an") else parse_number(plus) or 0)
             if name in ("by_state", "single", "single_the", "by_death", "couple", "number"):
                 kind = _kind_of(m.group("state"))
             elif name == "verb_one":

@@ -5,6 +5,7 @@ type by target, the unnamed perpetrator ACLED codes as an unidentified armed gro
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -368,7 +369,17 @@ _PLACE_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:village|town|comm
                            r"hamlet|city|settlement)\s+of\s+)?", re.I)
 
 
-def can_stand_alone(m: EventMention) -> bool:
+def _day_of_its_own(m: EventMention, events: Sequence[list[EventMention]]) -> bool:
+    """ "The next day, armed men stole two hundred cattle near X": a day the sentence tells,
+    no earlier event's there (burning huts on the day of the attack is part of the attack)."""
+    d = m.date
+    return d is not None and m.sentence.start <= d.start < m.sentence.end and not any(
+        o.date and o.date.start_date <= d.end_date and d.start_date <= o.date.end_date
+        and o.place_id in (None, m.place_id) for g in events for o in g)
+
+
+def can_stand_alone(m: EventMention, events: Sequence[list[EventMention]] = ()) -> bool:
+    """Whether ``m``, part of no event told before (``events``), is an event of its own."""
     if m.count_only:
         return False
     if m.quoted and m.date is None:
@@ -387,7 +398,8 @@ def can_stand_alone(m: EventMention) -> bool:
         precise_place and m.sub_event_type in ("Arrests", "Disrupted weapons use")) or (
         # "Two men were arrested in Bamako", "a device ... was detected and neutralised"
         precise_place and day and m.sub_event_type == "Looting/property destruction"
-        and m.sentence.idx == 0 and any(a.role == "actor1" for a in m.args))
+        and (m.sentence.idx == 0 or _day_of_its_own(m, events))
+        and any(a.role == "actor1" for a in m.args))
     # (a lede: "Armed men torched the town hall of X on Sunday night")
     if m.event_type == "Strategic developments" and not m.trigger.entry.distributive and (
             not named or m.date is None):

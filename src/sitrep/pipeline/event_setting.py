@@ -220,11 +220,15 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|told|reported|added|confirm
 
 # "a convoy from Gao towards Ansongo", "supplies to the besieged town of Djibo": a route's
 # ends are not where the event was; "on the road between Boni and Hombori" is coded at Boni.
-_ROUTE = re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+|"
-                    r"(?:from|towards|toward|to)\s+(?:the\s+)?"
+_ROUTE = re.compile(r"\b(?:(?:from|towards|toward|to)\s+(?:the\s+)?"
                     r"(?:(?!(?:at|in|near|on|outside|inside)\s)[\w’'-]+\s+){0,2}"
                     r"(?:of\s+)?|and\s+(?:the\s+)?|(?:moving|travell?ing|heading|driving|road|"
                     r"axis|way)\s+between\s+(?:the\s+)?)$", re.I)
+# "in Kobou, 30 km from Djibo": the town that only measures the distance to the place; alone, it
+# is the nearest place the text gives ("ambushed about 30 kilometres west of Sévaré, in central
+# Mali" is coded at Sévaré)
+_DISTANCE_FROM = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?"
+                            r"(?:from|of)\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 # "the wounded were evacuated to Niamey", "survivors fled to Djibo": where people were taken
 # after the event, never where it happened
 _TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fled|taken|"
@@ -251,8 +255,8 @@ _ADMIN_OF = re.compile(r"\b(?:sector|region|province|department|cercle|circle|di
 _ADMIN_AFTER = re.compile(r"\s+(?:region|province|department|cercle|circle|district|sector)\b",
                           re.I)
 # "according to a military source in Sévaré": where the source is, not the event
-_SOURCE_IN = re.compile(r"\b(?:sources?|spokes(?:man|woman|person)|correspondents?)\s+"
-                        r"(?:based\s+)?in\s+$", re.I)
+_SOURCE_IN = re.compile(r"\b(?:sources?|spokes(?:man|woman|person)|correspondents?|officials?)\s+"
+                        r"(?:based\s+)?in\s+(?:the\s+)?$", re.I)
 _SPOKEN_IN = re.compile(r"\b(?:told|telling|said|says|speaking|spoke|reporters|journalists|"
                         r"statement|conference|briefing|announced)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:in|from)\s+$", re.I)
@@ -292,6 +296,11 @@ def destination(text: str, pm: Any) -> bool:
     return _TAKEN_TO.search(text, max(0, pm.start - 50), pm.start) is not None
 
 
+def _dateline(text: str, pm: Any) -> bool:
+    """ "KIDAL – ...": a place in capitals opening a line names where the report was filed."""
+    return pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n")
+
+
 def event_place(trig: Trigger, places: list[Any], text: str,
                  trigger_ends: Sequence[int] = ()) -> Any:
     """The place nearest the trigger, preferring a locative ("in", "at", "near") and a precise
@@ -313,8 +322,7 @@ def event_place(trig: Trigger, places: list[Any], text: str,
                 text, pm.end) or _INSTITUTION_OF.match(text, pm.end)):
             continue  # "operating on the Niger side of the border": a side, not the place;
             # "Mali's defence ministry said": whose ministry, not where
-        dateline = 150 if pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n") \
-            else 0
+        dateline = 150 if _dateline(text, pm) else 0
         dist = abs(pm.start - trig.start) + dateline
         before = text[max(0, pm.start - 25):pm.start]
         locative = _PREP_PLACE.search(before) is not None
@@ -323,7 +331,10 @@ def event_place(trig: Trigger, places: list[Any], text: str,
                 _POSSESSOR.match(text, pm.end) or len(text[last:pm.start].split()) > 3
                 and not _SITE_AFTER.match(text, pm.end)):
             continue  # "claimed the raid, saying it punished Chad's ties with Israel"
-        route = 90 if _ROUTE.search(before) else 0  # "a convoy from Gao towards Ansongo"
+        if _DISTANCE_FROM.search(before):
+            route = 90 if any(o is not pm and r.geo_precision < 3 for o, r in places) else 0
+        else:
+            route = 90 if _ROUTE.search(before) else 0  # "a convoy from Gao towards Ansongo"
         if len(places) > 1 and locative and _SPOKEN_IN.search(text, max(0, pm.start - 45),
                                                               pm.start):
             route += 150  # "a spokesman told reporters in Niamey": where it was said
@@ -354,6 +365,7 @@ _THE_TOWN = re.compile(r"(?:^|\b(?:in|near|around|outside|of|into|on|attacked|st
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|close to)\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _SMALL_PLACE = re.compile(r"\b(?:village|hamlet|settlement|locality)$", re.I)
 VILLAGE_PEOPLE = 20_000  # inhabitants: a place this big is a town, not a village
 
@@ -388,9 +400,14 @@ def place_told_before(rel: str, places: Sequence[Any], start: int,
     before = [p for p in places if p[0].start < start and p[1].geo_precision < 3]
     if text and len(before) > 1:
         # ("X, in the commune of Y", "Welingara, near Nara": Y and Nara only locate X)
-        before = [p for p in before if not _seat_of_area(text, p[0])
+        # ("Reinforcements from Diapaga reached the town": where they came from)
+        # ("KORO – ...": where the report was filed)
+        before = [p for p in before if not _seat_of_area(text, p[0]) and not _dateline(text, p[0])
                   and not _NEAR_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)
-                  and not _contained_by(p[0], before, text)] or before
+                  and not _FROM_BEFORE.search(text, max(0, p[0].start - 12), p[0].start)
+                  and not _contained_by(p[0], before, text)] or [
+            # ("a hamlet in the commune of Diankabou, in the cercle of Koro": the first area)
+            p for p in before if not _contained_by(p[0], before, text)] or before
     if len(before) > 1 and _SMALL_PLACE.search(hit.group(0)):
         # "the village" is not the city named after it ("the name of X is on every lip in Mopti")
         before = [p for p in before if p[1].place.population < VILLAGE_PEOPLE] or before

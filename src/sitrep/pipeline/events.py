@@ -135,7 +135,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.date = date_m.date
                 if held is None and toll_on_scene(work, m, events):
                     m.count_only = False
-            if key is None and not can_stand_alone(m):
+            if key is None and not can_stand_alone(m, events):
                 if held is not None and m.count_only and m.quantities and not (
                         held.quoted and sent.text.lstrip()[:1] in cue.QUOTE_MARKS) and \
                         sent.idx - held.sentence.idx <= 4 and held.event_type in VIOLENT:

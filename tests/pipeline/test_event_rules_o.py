@@ -1,0 +1,81 @@
+"""Event rules added in session 14 (causes found in gold/dev-aa.yaml, francophone-style news
+stories, and gold/dev-ab.yaml). Each rule is tested on sentences written for the test (never
+the development reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extracted import events_in
+from extracted import one_event as one
+
+from sitrep.pipeline.dates import Publication, find_dates
+
+# ------------------------------------------------------------------------------- places
+
+
+def test_a_town_measuring_the_distance_is_the_place_when_no_other_town_is_named(
+        pack: Any) -> None:
+    e = one(pack, "Four soldiers were killed on Friday when their convoy was ambushed about 25 "
+                  "kilometres south of Hombori, in central Mali.", "2019-03-10")
+    assert e["location"] == "Hombori"
+    # the town the distance is measured from still gives way to the place itself
+    e = one(pack, "Gunmen killed six herders on Friday in Dioura, 40 km from Ténenkou.",
+            "2019-03-10")
+    assert e["location"] == "Dioura"
+
+
+def test_the_town_is_not_where_the_reinforcements_came_from(pack: Any) -> None:
+    evs = events_in(pack, "Gunmen attacked the police station of Kantchari on Monday night, "
+                          "killing one officer. Reinforcements from Fada N'Gourma reached the "
+                          "town at dawn. The attackers had fired into the air to keep "
+                          "residents at home before they struck the town.", "2019-04-10")
+    assert [e["location"] for e in evs] == ["Kantchari"]
+
+
+def test_the_hamlet_of_a_commune_is_not_the_dateline_nor_the_circle(pack: Any) -> None:
+    evs = events_in(pack, "BANKASS – Gunmen killed nine villagers on Saturday in a hamlet of "
+                          "the commune of Sokoura, in the cercle of Bankass, the mayor said. "
+                          "The attackers surrounded the hamlet at dusk and fired on "
+                          "residents.", "2020-02-03")
+    assert [e["location"] for e in evs] == ["Sokoura"]
+
+
+def test_burning_told_later_with_the_day_of_the_attack_is_that_attack(pack: Any) -> None:
+    # (a guard: the burning has a day of its own, the attack's, and its source an area)
+    evs = events_in(pack, "Gunmen killed 14 villagers in an attack on Ogossagou on Friday, the "
+                          "government said.\n\nThe attackers came at dawn on Friday and burned "
+                          "granaries, a local official in the Bankass circle said.",
+                    "2020-02-16")
+    assert [e["location"] for e in evs] == ["Ogossagou"]
+
+
+# ------------------------------------------------------------------------------- events
+
+
+def test_a_looting_on_a_day_of_its_own_later_in_the_story_is_an_event(pack: Any) -> None:
+    evs = events_in(pack, "Gunmen killed five villagers near Bourem on Saturday, a local "
+                          "official said. On Sunday, armed men stole about a hundred camels "
+                          "from herders near Bourem.", "2021-08-17")
+    assert [(e["event_date"], e["sub_event_type"]) for e in evs] == [
+        ("2021-08-14", "Attack"), ("2021-08-15", "Looting/property destruction")]
+    # told without a day of its own, it is still part of the attack
+    evs = events_in(pack, "Gunmen killed five villagers near Bourem on Saturday, a local "
+                          "official said. Armed men also stole about a hundred camels.",
+                    "2021-08-17")
+    assert len(evs) == 1
+
+
+# ------------------------------------------------------------------------------- dates
+
+
+def test_the_next_day_follows_the_event_not_the_report() -> None:
+    pub = Publication.parse("2021-08-18")
+    text = ("Gunmen killed five villagers on Saturday, a local official said by telephone on "
+            "Monday. The next day, armed men stole cattle.")
+    *_, nxt = find_dates(text, pub)
+    assert str(nxt.start_date) == "2021-08-15"
+    # in the sentence of the report, "the previous day" is the day before the report
+    *_, prev = find_dates("The army said on Wednesday that air strikes the previous day had "
+                          "killed twenty fighters.", pub)
+    assert str(prev.start_date) == "2021-08-17"

@@ -10,8 +10,41 @@ from extracted import events_in
 from extracted import one_event as one
 
 from sitrep.pipeline.dates import Publication, find_dates
+from sitrep.pipeline.quantities import find_quantities
+
+
+def _counts(text: str, kind: str = "killed") -> list[tuple[int, str | None]]:
+    return [(q.count.value, q.side) for q in find_quantities(text) if q.kind == kind]
+
+
+# ------------------------------------------------------------------------------- counts
+
+
+def test_cost_the_lives_of_is_a_toll() -> None:
+    assert _counts("The raid cost the lives of eleven gendarmes and two herders.") == [
+        (11, "forces"), (2, "civilians")]
+    assert _counts("The blast took the lives of three pupils.") == [(3, "civilians")]
+    assert _counts("The fire took the lives of no one.") == []
+
+
+def test_a_communique_word_in_quotes_still_counts() -> None:
+    assert _counts("The army said its units had 'neutralised' 31 terrorists.") == [
+        (31, "attackers")]
+    assert _counts("Some sixty assailants were \"neutralised\", the statement said.") == [
+        (60, "attackers")]
+
+
+def test_a_coordinated_count_after_a_number_word_past_twelve_adds_up() -> None:
+    assert _counts("The ambush killed nineteen soldiers and two gendarmes.") == [(21, "forces")]
 
 # ------------------------------------------------------------------------------- places
+
+
+def test_a_town_named_by_a_common_word_is_found_after_a_locative(pack: Any) -> None:
+    names = [p.text for p in pack.find_places("Jets struck a camp north of Say. Residents Say "
+                                              "the road linking Say to Tamou is shut.")]
+    assert names == ["Say", "Say", "Tamou"]
+    assert pack.find_places("Say it again, officials Say.") == []
 
 
 def test_a_town_measuring_the_distance_is_the_place_when_no_other_town_is_named(
@@ -64,6 +97,13 @@ def test_a_looting_on_a_day_of_its_own_later_in_the_story_is_an_event(pack: Any)
                           "official said. Armed men also stole about a hundred camels.",
                     "2021-08-17")
     assert len(evs) == 1
+
+
+def test_air_assets_that_had_struck_are_an_air_strike(pack: Any) -> None:
+    e = one(pack, "The ministry said that on Sunday air assets had struck a terrorist hideout "
+                  "near Ayorou, destroying several vehicles.", "2022-03-01")
+    assert e["sub_event_type"] == "Air/drone strike"
+    assert e["location"] == "Ayorou"
 
 
 # ------------------------------------------------------------------------------- dates

@@ -105,7 +105,8 @@ def build(path: Path) -> PackData:
         else GenericRules((), ())
     gazetteer = load_gazetteer(path / "gazetteer.tsv.gz", path / "places_supplement.tsv")
     stoplist = read_stoplist(path / "place_stoplist.txt")
-    automaton, payloads = build_automaton(actors, generic, gazetteer, stoplist)
+    place_words = read_stoplist(path / "place_words.txt")
+    automaton, payloads = build_automaton(actors, generic, gazetteer, stoplist, place_words)
     return PackData(name=str(meta.get("name") or path.name), path=path, meta=meta,
                     actors=actors, generic=generic, gazetteer=gazetteer, stoplist=stoplist,
                     automaton=automaton, payloads=payloads,

@@ -19,7 +19,7 @@ from .generic import GenericRules
 from .normalize import fold, normalize, spellings
 from .registry import ActorRegistry
 
-NAMED, GENERIC, DEMONYM, PLACE = "A", "G", "D", "P"
+NAMED, GENERIC, DEMONYM, PLACE, PLACE_WORD = "A", "G", "D", "P", "W"
 # payload: (type, ref, extra) - ref is actor id / rule id / country code / normalised place key
 Payload = tuple[str, str, tuple[int, ...]]
 
@@ -44,13 +44,14 @@ class Hit:
     payloads: tuple[int, ...]
 
 
-def place_indexable(gaz: Gazetteer, i: int, key: str, stoplist: frozenset[str]) -> bool:
+def place_indexable(gaz: Gazetteer, i: int, key: str, stoplist: frozenset[str],
+                    place_words: frozenset[str] = frozenset()) -> bool:
     """Whether place i may be found by name ``key`` in running text (false-match guard)."""
     place = gaz.places[i]
     curated = place.id.startswith("sitrep:")
     if curated:
         return True
-    if key in stoplist:
+    if key in stoplist and key not in place_words:
         return False
     if len(key.replace(" ", "")) <= SHORT_NAME:
         return place.feature_class == "A" or place.population >= SHORT_MIN_POPULATION
@@ -58,7 +59,10 @@ def place_indexable(gaz: Gazetteer, i: int, key: str, stoplist: frozenset[str]) 
 
 
 def build_automaton(registry: ActorRegistry, rules: GenericRules, gazetteer: Gazetteer,
-                    stoplist: frozenset[str]) -> tuple[ahocorasick.Automaton, list[Payload]]:
+                    stoplist: frozenset[str], place_words: frozenset[str] = frozenset(),
+                    ) -> tuple[ahocorasick.Automaton, list[Payload]]:
+    """The automaton of every name, and its payloads. A place named by a common word
+    (``place_words``: "Say") gets the kind PLACE_WORD: found only after a locative word."""
     payloads: list[Payload] = []
     by_spelling: dict[str, dict[int, bool]] = {}  # spelling -> {payload: acronym only}
 
@@ -79,10 +83,11 @@ def build_automaton(registry: ActorRegistry, rules: GenericRules, gazetteer: Gaz
     for dem in rules.demonyms:
         add(list(dem.terms), (DEMONYM, dem.country, ()))
     for key, idx in gazetteer.name_index():
-        keep = tuple(i for i in idx if place_indexable(gazetteer, i, key, stoplist))
+        keep = tuple(i for i in idx if place_indexable(gazetteer, i, key, stoplist, place_words))
         if keep:
             names = {n for i in keep for n in gazetteer.names[i] if normalize(n) == key}
-            add(sorted(names | {v for n in names for v in final_i_y(n)}), (PLACE, key, keep))
+            kind = PLACE_WORD if key in place_words and key in stoplist else PLACE
+            add(sorted(names | {v for n in names for v in final_i_y(n)}), (kind, key, keep))
 
     auto = ahocorasick.Automaton()
     for sp, ids in by_spelling.items():
@@ -112,10 +117,19 @@ def is_acronym(name: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
-def _accept(kind: str, span: str, acronym: bool) -> bool:
+# "south-west of Say", "the road linking Say to Tamou": what lets a place named by a common word
+# be the place
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|to|from|outside|around|towards?|linking|"
+                              r"between|and|de)\s+(?:the\s+)?$", re.I)
+
+
+def _accept(kind: str, span: str, acronym: bool, text: str = "", start: int = 0) -> bool:
     """Checks on the original text: names and places capitalised, acronyms in capitals."""
     if acronym and not span.replace(".", "").isupper():
         return False
+    if kind == PLACE_WORD:
+        return span[:1].isupper() and _LOCATIVE_BEFORE.search(
+            text, max(0, start - 16), start) is not None
     if kind == PLACE:
         return span[:1].isupper() or span[:1].isdigit()
     if kind == NAMED:
@@ -130,7 +144,8 @@ def _hit(text: str, padded: str, end_idx: int,
     if padded[end_idx + 1].isalnum():
         return None
     span = text[start:end_idx]
-    ok = tuple(i for i, acr in zip(ids, acronyms, strict=True) if _accept(kinds[i], span, acr))
+    ok = tuple(i for i, acr in zip(ids, acronyms, strict=True)
+               if _accept(kinds[i], span, acr, text, start))
     return Hit(start, end_idx, ok) if ok else None
 
 

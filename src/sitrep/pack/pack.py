@@ -9,7 +9,7 @@ from typing import Any
 from .gazetteer import Gazetteer
 from .generic import GenericRules, resolve_rule
 from .loader import PackData, load_data, pack_dir
-from .matcher import DEMONYM, GENERIC, NAMED, PLACE, Hit, is_near, scan
+from .matcher import DEMONYM, GENERIC, NAMED, PLACE, PLACE_WORD, Hit, is_near, scan
 from .registry import ActorRegistry
 from .resolve import choose
 from .types import ActorMention, PlaceContext, PlaceMention, ResolvedPlace
@@ -52,6 +52,8 @@ class Pack:
             p = self.data.payloads[pid]
             if p[0] in kinds:
                 return p
+            if p[0] == PLACE_WORD and PLACE in kinds:
+                return PLACE, p[1], p[2]  # ("Say" after a locative word: checked by the scan)
         return None
 
     def find_actors(self, text: str) -> list[ActorMention]:

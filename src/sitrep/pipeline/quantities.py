@@ -51,7 +51,9 @@ _ABDUCTED = (r"abducted|kidnapped|taken hostage|taken captive|held hostage|seize
              r"captured")
 # "neutralised 18 terrorists": military communiqués' word for killed
 _KILL_V = (r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|slew|"
-           r"neutrali[sz]ed|neutrali[sz]ing|shot dead|shooting dead|gunned down|gunning down")
+           r"neutrali[sz]ed|neutrali[sz]ing|shot dead|shooting dead|gunned down|gunning down|"
+           # ("the fighting had cost the lives of fifteen soldiers")
+           r"(?:cost|costing|claimed|claiming|took|taking)\s+the\s+lives\s+of")
 # "for four decades were abducted", "three days were ...": a span of time, not people
 _NOT_TIME = r"(?!\s+(?:decades?|years?|months?|weeks?|days?|hours?|minutes?)\b)"
 _INJURE_V = r"injured|injuring|injures|wounded|wounding|wounds"
@@ -68,13 +70,15 @@ _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p, re.I)) for kind, p in (
         # "killing 224 people", "killed at least 77 people", "wounded dozens of civilians"
-        ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)\s+(?:of\s+)?"
+        # (a communiqué's word in quotes: "'neutralised' 48 terrorists")
+        ("by_verb", rf"\b(?P<verb>{_KILL_V}|{_INJURE_V}|{_ABDUCT_V}|lost|losing)['’\"”]?\s+"
+                    rf"(?:of\s+)?"
                     rf"(?:(?:an estimated|a total of|a reported|an approximate|some|another|"
                     rf"a further)\s+)?"
                     rf"{QUANTITY}(?![\w])"),
         # "20 people were killed", "left dozens dead", "13 soldiers reportedly died"
         ("by_state", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:{_BETWEEN}|{_AUX})"
-                     rf"(?P<state>{_KILLED}|{_INJURED}|{_ABDUCTED})\b"),
+                     rf"['‘\"“]?(?P<state>{_KILLED}|{_INJURED}|{_ABDUCTED})\b"),
         # "Seventy-one soldiers of the Nigerien army have lost their lives": death needs no
         # passive, so the counted noun may be followed by a longer modifier
         ("by_death", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:(?:of|from|in|at)\s"
@@ -299,7 +303,8 @@ def find_quantities(sentence: str, offset: int = 0,
                 verb = m.group("verb").lower()
                 if not verb.endswith("ing") and re.match(r"\s+of\s", m.group(0)[len(verb):]):
                     continue  # "the killing of 25 villagers", but no "killed of 3"
-                kind = "killed" if verb in ("lost", "losing") else _kind_of(verb)
+                kind = "killed" if verb in ("lost", "losing") or verb.endswith(" of") \
+                    else _kind_of(verb)
             elif name == "by_noun":
                 kind = _kind_of(m.group("toll"))
             elif name == "hostage":
@@ -380,8 +385,9 @@ def _coordinated(sentence: str, offset: int, found: list[Quantity],
     out = []
     for i, q in enumerate(found):
         rel = q.start - offset
+        last = q.text.split()[-1].lower()
         after = _PAIR_AFTER.match(sentence, q.end - offset) if q.text[-1:].isdigit() or \
-            q.text.split()[-1].lower() in _SMALL_NUMBERS else None
+            last in _SMALL_NUMBERS or parse_number(last) else None
         if after is not None and not any(s <= after.start("num") < e for s, e in taken):
             side, noun_side = _side(after.group("noun2")), _side(after.group("noun"))
             num = after.group("num").lower()

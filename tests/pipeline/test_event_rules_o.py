@@ -37,7 +37,22 @@ def test_a_communique_word_in_quotes_still_counts() -> None:
 def test_a_coordinated_count_after_a_number_word_past_twelve_adds_up() -> None:
     assert _counts("The ambush killed nineteen soldiers and two gendarmes.") == [(21, "forces")]
 
+def test_a_count_word_does_not_reach_over_another_count() -> None:
+    assert _counts("Two sources gave tolls, one saying 14 villagers had been killed.") == [
+        (14, "civilians")]
+
+
 # ------------------------------------------------------------------------------- places
+
+
+def test_a_country_named_for_its_border_is_not_the_place(pack: Any) -> None:
+    e = one(pack, "Gunmen attacked the gendarmerie post at Inata, near the Mali border, on "
+                  "Sunday, killing two gendarmes.", "2018-06-05")
+    assert e["location"] == "Inata"
+    evs = events_in(pack, "Militants stormed the army camp at Boulkessi on Friday, killing "
+                          "eight soldiers. The camp, in the Douentza cercle near the Burkina "
+                          "Faso border, was attacked at dawn on Friday.", "2021-05-10")
+    assert [e["location"] for e in evs] == ["Boulkessi"]
 
 
 def test_a_town_named_by_a_common_word_is_found_after_a_locative(pack: Any) -> None:
@@ -97,6 +112,13 @@ def test_a_looting_on_a_day_of_its_own_later_in_the_story_is_an_event(pack: Any)
                           "official said. Armed men also stole about a hundred camels.",
                     "2021-08-17")
     assert len(evs) == 1
+
+
+def test_a_yearly_toll_told_far_from_its_trigger_is_no_event(pack: Any) -> None:
+    assert events_in(pack, "Northern Burkina Faso has been caught in a cycle of violence "
+                           "involving jihadist groups, self-defence militias and reprisal "
+                           "attacks between communities, which the UN says killed several "
+                           "hundred civilians last year.", "2020-03-02") == []
 
 
 def test_air_assets_that_had_struck_are_an_air_strike(pack: Any) -> None:

@@ -509,6 +509,9 @@ def _mention_for(work: WorkDoc, view: SentenceView, sent: Sentence, trig: Trigge
         trig.form == "verbs" and cue.PRESENT.search(words[0]) is not None
         and not words[0].endswith(("ss", "us", "ed")))
     specific_date = m.date is not None and m.date.qualifier not in ("range", "decade")
+    if (trig.entry.weak or plural_or_generic) and m.date is not None and \
+            m.date.precision == "year" and any(q.count.value >= 100 for q in quants):
+        return None  # "violence killed more than 8,000 people last year": a yearly total
     if plural_or_generic and m.date is not None and not cue.tolled_now(quants, trig.end) and \
             abs(m.date.start - trig.start) - sum(
             a.end - a.start for a in actors if min(m.date.start, trig.start) <= a.start
@@ -522,9 +525,6 @@ def _mention_for(work: WorkDoc, view: SentenceView, sent: Sentence, trig: Trigge
     if (tally or attr.is_statistic(rel) and (plural_or_generic or not quants)) and \
             not one_day_here:
         return None  # "a series of raids on Sunday on the hamlets of X" is still one event
-    if (trig.entry.weak or plural_or_generic) and m.date is not None and \
-            m.date.precision == "year" and any(q.count.value >= 100 for q in quants):
-        return None  # "violence killed more than 8,000 people last year": a yearly total
     if plural_or_generic and not specific_date and not quants and not m.anaphoric:
         return None
     if (trig.form == "plurals" or cue.MANY_BEFORE.search(before)) and not quants and \

@@ -37,7 +37,8 @@ _BETWEEN = (r"(?:(?:[A-Za-z’'-]*,[^,.;]{1,110},\s+|"
             # (not "about 60 are missing, while 15 assailants were neutralised")
             r"(?:(?!missing\b)[a-z]+ing|stationed|based|deployed|"
             r"aboard|on board|from|of|in|at|inside|accused|suspected)\b"
-            r"[^.;]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
+            # (no other count inside: "one saying 32 civilians had been killed")
+            r"[^.;\d]{0,70}?\s+)(?:were|was|had been|have been|has been)\s+"
             r"(?:\w+\s+)?)")
 _INJURED = r"injured|wounded|hurt|wia"
 _PERSON = (r"soldier|civilian|policeman|police officer|gendarme|peacekeeper|guard|villager|"

@@ -42,7 +42,19 @@ def test_a_count_word_does_not_reach_over_another_count() -> None:
         (14, "civilians")]
 
 
+def test_a_bomber_killing_only_himself_is_one_dead_attacker() -> None:
+    assert _counts("A bomber blew himself up at the gate, killing only himself.") == [
+        (1, "attackers")]
+
+
 # ------------------------------------------------------------------------------- places
+
+
+def test_the_town_a_road_leads_towards_is_not_the_place(pack: Any) -> None:  # (a guard)
+    e = one(pack, "A suicide bomber blew himself up at a checkpoint in Ansongo on Friday. He "
+                  "was stopped on the road leading south towards Labbezanga and set off his "
+                  "explosive belt.", "2013-06-01")
+    assert e["location"] == "Ansongo"
 
 
 def test_a_country_named_for_its_border_is_not_the_place(pack: Any) -> None:
@@ -112,6 +124,21 @@ def test_a_looting_on_a_day_of_its_own_later_in_the_story_is_an_event(pack: Any)
                           "official said. Armed men also stole about a hundred camels.",
                     "2021-08-17")
     assert len(evs) == 1
+
+
+def test_an_attack_the_story_tells_was_a_bomb_is_the_bombing(pack: Any) -> None:
+    e = one(pack, "AQIM claimed Sunday's attack on the UN camp in Kidal, which killed two "
+                  "peacekeepers. According to the mission, a vehicle loaded with explosives "
+                  "blew up at the entrance of the camp in Kidal on Sunday.", "2017-06-13")
+    assert e["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_clash_between_police_and_a_crowd_is_a_riot(pack: Any) -> None:
+    e = one(pack, "Police clashed with students at the university in Ouagadougou on Monday.",
+            "2019-03-06")
+    assert (e["event_type"], e["actor1"], e["actor2"]) == ("Riots", "Rioters", "Burkinabe Police")
+    e = one(pack, "Soldiers clashed with jihadist fighters near Dori on Monday.", "2019-03-06")
+    assert e["event_type"] == "Battles"
 
 
 def test_a_yearly_toll_told_far_from_its_trigger_is_no_event(pack: Any) -> None:

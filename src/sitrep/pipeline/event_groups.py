@@ -273,6 +273,19 @@ def _mob_victims(group: list[EventMention]) -> None:
             return
 
 
+def _attack_by_bomb(group: list[EventMention]) -> None:
+    """ "AQIM claimed the attack on the UN camp ... a vehicle loaded with explosives blew up at
+    its entrance": an attack the story tells was a bomb is coded as the bombing."""
+    bomb = next((m for m in group if m.trigger.entry.id in ("suicide_bomb", "remote_explosive")
+                 and not m.count_only), None)  # ("explosions were heard" adds to the attack)
+    if bomb is None:
+        return
+    for m in group:
+        if m.trigger.entry.id == "attack":
+            m.event_type, m.sub_event_type = bomb.event_type, bomb.sub_event_type
+            m.notes.append("an attack told as a bombing: coded as the bombing")
+
+
 def _detained_then_killed(group: list[EventMention]) -> None:
     """ "Soldiers arrested about 20 men at the market ... at least 20 men were killed": people
     detained and then killed is an attack on them, as ACLED codes it, not an arrest."""
@@ -486,6 +499,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
     _detained_then_killed(group)
     _civilian_vehicle(group)
     _mob_victims(group)
+    _attack_by_bomb(group)
     first = group[0]
     taken = next((m for m in group[1:] if not m.count_only
                   and m.sub_event_type == m.trigger.entry.state_sub_type), None)

@@ -245,6 +245,7 @@ _TAKEN_TO = re.compile(r"(?:\b(?:evacuated|flown|airlifted|transferred|rushed|fl
                        r"supply|join)\s+(?:the\s+)?[\w-]+\s+(?:at|in|of)|"
                        # "returning from a mission towards Diabaly": a direction
                        r"\b(?:mission|patrol|heading|returning|travell?ing|moving|going|driving|"
+                       r"leading|"
                        r"withdr\w+|fle\w+|retreat\w*|advanc\w+|left|leaving)\s+(?:[\w-]+\s+){0,4}?"
                        r"towards?)\s+(?:the\s+)?"
                        # ("evacuated to the medical centre in Boulsa")

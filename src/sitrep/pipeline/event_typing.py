@@ -125,6 +125,13 @@ _VIOLENT_CROWD = re.compile(r"\b(?:smash(?:ed|ing)|set fire|setting fire|set abl
                             r"clashed with (?:police|security forces))\b", re.I)
 PROTESTERS = r"(?:protesters|demonstrators|marchers)\b"
 _POLICE_AFTER = re.compile(r"\s+(?:with|against)\s+(?:the\s+)?(?:riot\s+)?police\b", re.I)
+_CROWD_FORCES = r"(?:the\s+)?(?:riot\s+)?(?:police(?:men)?|security\s+forces|gendarmes|" \
+                r"soldiers)"
+_CROWD_NOUN = r"(?:the\s+)?(?:[\w-]+\s+)?(?:students|protesters|protestors|demonstrators|marchers|" \
+         r"youths|young\s+people|supporters)"
+_CLASH_WITH_CROWD = re.compile(rf"\s+(?:between\s+{_CROWD_FORCES}\s+and\s+{_CROWD_NOUN}|"
+                               rf"with\s+{_CROWD_NOUN}|"
+                               rf"between\s+{_CROWD_NOUN}\s+and\s+{_CROWD_FORCES})\b", re.I)
 _AT_PROTESTERS = re.compile(r"[^.;]{0,25}?\b(?:on|at|against|into)\s+(?:the\s+)?(?:crowds? of\s+)?"
                             + PROTESTERS, re.I)
 # "fired on marchers": the trigger's own preposition
@@ -251,6 +258,13 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         # "supporters of the candidate burned tyres, looted shops and fought with police"
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
         m.target = "crowd"
+        return
+    if entry.id == "armed_clash" and _CLASH_WITH_CROWD.match(text, m.trigger.end):
+        # "clashes between police and students", "clashed with demonstrators": a crowd is no
+        # armed side; ACLED codes the fight as a riot, the forces as the side it met
+        m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
+        m.target = "crowd"
+        _crowd_sides(m, work)
         return
     if entry.id == "protest" and _VIOLENT_CROWD.search(rel):
         # "marched ... and tried to storm the embassy, smashing windows": a riot

@@ -65,7 +65,7 @@ _KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|i
 # the verb after one person (or a couple): "was also killed", "were later abducted"
 _ONE_STATE = (rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|kidnapped|"
               rf"abducted|taken hostage)\b")
-_ONE_PERSON = ("single", "single_the", "verb_one")  # patterns that count one person
+_ONE_PERSON = ("single", "single_the", "verb_one", "self")  # patterns that count one person
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -135,6 +135,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("hospital", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:were|have been|had been)\s+"
                      rf"(?:\w+\s+)?(?:(?:taken|admitted|evacuated|rushed|flown)\s+to\s+"
                      rf"(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospitals?|hospitali[sz]ed)\b"),
+        # "a suicide bomber blew himself up ..., killing only himself": the bomber's death
+        ("self", r"\b(?:killing|killed)\s+(?:only\s+)?(?P<one>himself|herself)\b"),
         # "the deaths of all 13 militants"
         ("deaths_of", rf"\b(?:the\s+)?deaths\s+of\s+(?:all\s+|the\s+)?{QUANTITY}\s+{_NOUNS}"),
         # "found the remains of 71 people in mass graves", "the bodies of 12 villagers"
@@ -249,7 +251,8 @@ def find_quantities(sentence: str, offset: int = 0,
     for name, rx in PATTERNS:
         if name == "by_death" and not deaths or name == "couple" and "couple" not in sentence \
                 or name == "number" and not number or name == "verb_one" and not one \
-                or name == "hospital" and "hospital" not in sentence:
+                or name == "hospital" and "hospital" not in sentence \
+                or name == "self" and "self" not in sentence:
             continue  # patterns whose words the cue test does not narrow enough
         for m in rx.finditer(sentence):
             groups = ("one",) if name in _ONE_PERSON else ("two",) \
@@ -318,6 +321,8 @@ def find_quantities(sentence: str, offset: int = 0,
                 kind = "killed"
             noun = (m.group("noun") or "") if "noun" in rx.groupindex else ""
             side = _side(noun) or _side(_NOUN_AFTER.match(sentence, num_span[1]).group(0))  # type: ignore[union-attr]
+            if name == "self":
+                side = "attackers"
             if name == "by_death" and m.group("state").lower() == "fell" and side != "forces":
                 continue  # "34 of our soldiers fell" (in combat); "two towns fell" is no toll
             if name == "by_verb" and m.group("verb").lower() in ("lost", "losing") \

@@ -127,8 +127,8 @@ PROTESTERS = r"(?:protesters|demonstrators|marchers)\b"
 _POLICE_AFTER = re.compile(r"\s+(?:with|against)\s+(?:the\s+)?(?:riot\s+)?police\b", re.I)
 _CROWD_FORCES = r"(?:the\s+)?(?:riot\s+)?(?:police(?:men)?|security\s+forces|gendarmes|" \
                 r"soldiers)"
-_CROWD_NOUN = r"(?:the\s+)?(?:[\w-]+\s+)?(?:students|protesters|protestors|demonstrators|marchers|" \
-         r"youths|young\s+people|supporters)"
+_CROWD_NOUN = r"(?:the\s+)?(?:[\w-]+\s+)?(?:students|protesters|protestors|demonstrators|" \
+              r"marchers|youths|young\s+people|supporters)"
 _CLASH_WITH_CROWD = re.compile(rf"\s+(?:between\s+{_CROWD_FORCES}\s+and\s+{_CROWD_NOUN}|"
                                rf"with\s+{_CROWD_NOUN}|"
                                rf"between\s+{_CROWD_NOUN}\s+and\s+{_CROWD_FORCES})\b", re.I)

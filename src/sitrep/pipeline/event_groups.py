@@ -15,6 +15,7 @@ from ..pack.resolve import distance_km
 from .dates import DateMention, Publication
 from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
+from .event_recoding import killing, recode_group
 from .event_typing import PROTESTERS, actor_kind, doc_country
 from .framework import WorkDoc
 from .roles import is_state
@@ -39,7 +40,7 @@ def _compatible_types(a: EventMention, b: EventMention) -> bool:
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
     if "Arrests" in (a.sub_event_type, b.sub_event_type) and any(
-            _killing(m) for m in (a, b)):
+            killing(m) for m in (a, b)):
         return True  # "soldiers arrested 20 men ... the bodies were found": one event
     crowd = next((m for m in (a, b) if m.event_type in ("Protests", "Riots")), None)
     other = b if crowd is a else a
@@ -75,21 +76,15 @@ _TOLL_TOLD = re.compile(r"\b(?:the|first|initial|provisional|new|latest|final|re
                         r"death|human)\s+(?:death\s+)?toll\b", re.I)
 
 
-def _killing(m: EventMention) -> bool:
-    """A killing told as a toll or a massacre (not an attack with its own story)."""
-    return m.event_type == "Violence against civilians" and (
-        m.count_only or m.trigger.entry.weak or m.trigger.entry.id == "massacre")
-
-
 def _killed_after_arrest(m: EventMention, o: EventMention) -> bool:
     """ "Soldiers arrested 30 herders on 2 May ... two days later their bodies were found":
     the killing of people detained may be dated days after their arrest."""
     if m.date is None or o.date is None:
         return False
-    arrest, killing = (o, m) if o.sub_event_type == "Arrests" else (m, o)
-    if arrest.sub_event_type != "Arrests" or not _killing(killing):
+    arrest, killed = (o, m) if o.sub_event_type == "Arrests" else (m, o)
+    if arrest.sub_event_type != "Arrests" or not killing(killed):
         return False
-    gap = (killing.date.start_date - arrest.date.end_date).days  # type: ignore[union-attr]
+    gap = (killed.date.start_date - arrest.date.end_date).days  # type: ignore[union-attr]
     return 0 <= gap <= 7
 
 
@@ -235,74 +230,6 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
         if m.event_type not in VIOLENT and m.date and any(o.date for o in group):
             score += 1.5  # "detained the president on Wednesday ... took power on Thursday"
     return score
-
-
-_CIVILIAN_VEHICLE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:truck|bus|minibus|car|taxi|"
-                               r"lorry|cart|motorcycle|motorbike|tricycle)\s+(?:[\w-]+\s+){0,4}?"
-                               r"(?:hit|struck|ran over|drove over|triggered)\b", re.I)
-_ARMED_WORDS = re.compile(r"\b(?:army|military|soldiers?|troops|gendarm\w*|police|patrol|convoy|"
-                          r"VDP|FAMa|FDS|SAF|escort)\b", re.I)
-
-
-def _civilian_vehicle(group: list[EventMention]) -> None:
-    """ "A commercial truck struck an IED on the RN16": a civilian vehicle that met a device
-    carried civilians (the side hit), when no armed side is named with it."""
-    first = group[0]
-    if first.sub_event_type != "Remote explosive/landmine/IED" or any(
-            a.role == "actor2" for m in group for a in m.args):
-        return
-    for m in group:
-        hit = _CIVILIAN_VEHICLE.search(m.sentence.text)
-        if hit and not _ARMED_WORDS.search(hit.group(0)):
-            at = m.sentence.start
-            m.args.append(Arg("actor2", "civilians", Span(at + hit.start(), at + hit.end())))
-            return
-
-
-def _mob_victims(group: list[EventMention]) -> None:
-    """ "Two men accused of theft were beaten to death by a crowd": whom a mob kills or hurts,
-    with no armed side named, are civilians (ACLED's Mob violence victims)."""
-    if group[0].sub_event_type != "Mob violence" or any(
-            a.role == "actor2" for m in group for a in m.args):
-        return
-    for m in group:
-        hit = next((q for q in m.quantities if q.kind in ("killed", "injured")
-                    and q.side in (None, "civilians") and q.part_of is None), None)
-        if hit is not None:
-            m.args.append(Arg("actor2", "civilians", Span(hit.start, hit.end)))
-            return
-
-
-def _attack_by_bomb(group: list[EventMention]) -> None:
-    """ "AQIM claimed the attack on the UN camp ... a vehicle loaded with explosives blew up at
-    its entrance": an attack the story tells was a bomb is coded as the bombing."""
-    bomb = next((m for m in group if m.trigger.entry.id in ("suicide_bomb", "remote_explosive")
-                 and not m.count_only), None)  # ("explosions were heard" adds to the attack)
-    if bomb is None:
-        return
-    for m in group:
-        if m.trigger.entry.id == "attack":
-            m.event_type, m.sub_event_type = bomb.event_type, bomb.sub_event_type
-            m.notes.append("an attack told as a bombing: coded as the bombing")
-
-
-def _detained_then_killed(group: list[EventMention]) -> None:
-    """ "Soldiers arrested about 20 men at the market ... at least 20 men were killed": people
-    detained and then killed is an attack on them, as ACLED codes it, not an arrest."""
-    if not any(m.sub_event_type == "Arrests" for m in group):
-        return
-    killed = [(m, q) for m in group for q in m.quantities if q.kind == "killed"
-              and q.side != "attackers" and q.part_of is None]
-    if not killed and not any(m.trigger.entry.id == "massacre" for m in group):
-        return
-    for m in group:
-        if m.sub_event_type == "Arrests":
-            m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
-            m.target = "civilians"
-            m.notes.append("people detained and killed: coded as an attack on them")
-    if killed and not any(a.role == "actor2" for m in group for a in m.args):
-        holder, q = killed[0]  # (the statement quotes the sentence that counts the dead)
-        holder.args.append(Arg("actor2", "civilians", Span(q.start, q.end)))
 
 
 _SIDES_AND_CLAIMS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed_by")
@@ -496,10 +423,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
                     m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
                 else:
                     m.event_type, m.sub_event_type = m.trigger.entry.type, m.trigger.entry.sub_type
-    _detained_then_killed(group)
-    _civilian_vehicle(group)
-    _mob_victims(group)
-    _attack_by_bomb(group)
+    recode_group(group)
     first = group[0]
     taken = next((m for m in group[1:] if not m.count_only
                   and m.sub_event_type == m.trigger.entry.state_sub_type), None)

@@ -222,14 +222,13 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
     bare = bare_weekdays(text, matches) if "day" in text else []
     if bare:
         matches = sorted(matches + bare, key=lambda x: x.start())
-    said_day: DateMention | None = None  # the day told last, when it dates a report
-    event_day: DateMention | None = None  # and the day told before it
+    event_day: DateMention | None = None  # the day before ``last_day`` when that dates a report
     for m in matches:
-        if said_day is not None and said_day is last_day and event_day is not None and \
-                _SENTENCE_BREAK.search(text, said_day.end - offset, m.start()):
+        if event_day is not None and last_day is not None and \
+                _SENTENCE_BREAK.search(text, last_day.end - offset, m.start()):
             # "..., a deputy mayor said on Monday. The next day, ...": the story goes on
             # from its own day, not from the day of the report
-            last_day = event_day
+            last_day, event_day = event_day, None
         if m.re is RARE_DATE_RE:
             dm = _rare_day(m, pub, offset)
         elif m.re is BARE_WEEKDAY_RE:
@@ -266,11 +265,8 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
                     or last_day.start_date != last_day.end_date):
                 # ("on Friday ... imposed last weekend ... the same day": a span does not
                 # replace the day told before it as what "the same day" follows)
-                if last_day is not None and _SAID_BEFORE.search(
-                        text, max(0, m.start() - 40), m.start()):
-                    said_day, event_day = dm, last_day
-                else:
-                    said_day, event_day = None, None
+                event_day = last_day if last_day is not None and _SAID_BEFORE.search(
+                    text, max(0, m.start() - 40), m.start()) else None
                 last_day = dm
             if dm.kind in ("absolute", "year") and dm.qualifier not in ("range", "decade"):
                 anchor = dm

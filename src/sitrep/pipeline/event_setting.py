@@ -134,9 +134,8 @@ _INSTITUTION_OF = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:ministry|governme
 # "attacked the post guarding the Mangaïzé camp": a site named for its place
 _SITE_AFTER = re.compile(r"\s+(?:camp|base|post|garrison|barracks|checkpoint|airport|mine|"
                          r"market|prison)\b", re.I)
-_SIDE_OF = re.compile(r"\s+side\s+of\s+the\s+(?:border|frontier)\b"
-                      # "the camp, near the Burkina Faso border": the border the place is near
-                      r"|\s+(?:border|frontier)\b", re.I)
+# (and "the camp, near the Burkina Faso border": the border the place is near)
+_SIDE_OF = re.compile(r"\s+(?:side\s+of\s+the\s+)?(?:border|frontier)\b", re.I)
 
 
 def _possessive(d: DateMention, rel: str, offset: int) -> bool:

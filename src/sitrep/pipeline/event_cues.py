@@ -24,6 +24,9 @@ IN_SEVERAL = re.compile(r"[^.;]{0,60}?\b(?:in|during|across)\s+(?:two|three|four
                         r"several|multiple|a series of|separate)\s+(?:separate\s+|distinct\s+|"
                         r"different\s+)?(?:incidents|attacks|raids|massacres|operations|assaults|"
                         r"events)\b", re.I)
+# "the latest in a series of attacks", "the latest of several raids": a series the act is in
+LATEST_OF = re.compile(r"\bthe\s+(?:latest|last|third|fourth|fifth|second)\s+(?:in|of)\s+"
+                       r"(?:an?\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 PRESENT = re.compile(r"(?:[^s]s|es)$")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most serious|"
                           r"heaviest)\s+(?:[\w-]+\s+)?$", re.I)
@@ -53,6 +56,10 @@ REFERENCE = re.compile(r"\b(?:(?:in connection with|linked to|over|for|after|fol
                         r"last \w+['’]s)|backed by|supported by|with the support of|"
                         r"with the help of|under cover of|aided by)\s+(?:[\w-]+\s+)?$", re.I)
 ONE_TAKEN = re.compile(r"\b(?:was|had been|has been)\s+(?:\w+\s+)?$", re.I)
+# "presented the blast as revenge for a French raid near X in the night of ...": where and
+# when the motive happened, not the act
+MOTIVE_AFTER = re.compile(r"\b(?:(?:as|in|was|were)\s+(?:an?\s+)?(?:apparent\s+)?(?:revenge|"
+                          r"retaliation|reprisal|punishment)\s+(?:for|to)|to avenge)\b", re.I)
 MOTIVE_CUE = re.compile(r"revenge|retaliat|response|punish|avenge", re.I)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 # what flies an air strike ("French warplanes bombed", "a drone operated by the army struck")

@@ -218,7 +218,8 @@ def _evidence(m: EventMention, group: list[EventMention]) -> float | None:
     if any(q.count.value in points for q in m.quantities):
         score += 1.0
     if m.anaphoric and (m.place is None or m.place[1].geo_precision == 3 or contained
-                        or m.place_id in places):
+                        or m.place_id in places or not places):
+        # (an event told without a place: "... when the blast happened" near X says where)
         # the event under discussion: salient (many mentions) and recent ones first
         distance = m.sentence.idx - group[-1].sentence.idx
         score += 2.0 + 0.25 * min(len(group), 4) - 0.05 * min(distance, 20)
@@ -302,6 +303,13 @@ def corefer(m: EventMention, events: list[list[EventMention]], text: str = "") -
             # (events told in one sentence, "the camp at Boulkessi and the post at Mondoro came
             # under attack": what follows about them goes to the first place named)
             best = (s, key)
+    last = len(events) - 1
+    if best is not None and best[1] != last and m.count_only and m.quantities and not any(
+            q.count.value for q in m.quantities) and text and "\n" not in text[
+            events[last][-1].sentence.end:m.sentence.start] and "\n" in text[
+            events[best[1]][-1].sentence.end:m.sentence.start]:
+        return None  # "10 October: gunmen burned the town hall ... no one was hurt": no toll
+        # told in the paragraph of another event is an earlier paragraph's
     return best[1] if best else None
 
 

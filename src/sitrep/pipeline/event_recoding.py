@@ -83,9 +83,35 @@ def _detained_then_killed(group: list[EventMention]) -> None:
         holder.args.append(Arg("actor2", "civilians", Span(q.start, q.end)))
 
 
+_THEFT = re.compile(r"\b(?:stole|looted|plundered|pillaged|rustled|drove\s+(?:away|off)|"
+                    r"made\s+off\s+with|carried\s+off|took\s+away)\b", re.I)
+
+
+def _raid_for_loot(group: list[EventMention]) -> None:
+    """ "Armed men raided herders' camps and drove away several hundred cattle. No casualties
+    were reported": a raid on civilians that hurt no one and took their goods is the looting
+    ACLED codes, not an attack on people."""
+    raids = [m for m in group if m.trigger.entry.id == "attack"
+             and m.sub_event_type == "Attack"]
+    if not raids or any(m.sub_event_type != "Attack" and m.trigger.entry.id != "looting"
+                        for m in group):
+        return
+    if any(q.count.value > 0 for m in group for q in m.quantities) or any(
+            m.trigger.entry.id == "massacre" for m in group):
+        return
+    if not any(m.trigger.entry.id == "looting" or _THEFT.search(m.sentence.text, m.trigger.end
+                                                                  - m.sentence.start)
+               for m in group):
+        return
+    for m in raids:
+        m.event_type, m.sub_event_type = "Strategic developments", "Looting/property destruction"
+        m.notes.append("a raid that hurt no one and took goods: coded as looting")
+
+
 def recode_group(group: list[EventMention]) -> None:
     """Every whole-event coding rule, in order, on one document event."""
     _detained_then_killed(group)
     _civilian_vehicle(group)
     _mob_victims(group)
     _attack_by_bomb(group)
+    _raid_for_loot(group)

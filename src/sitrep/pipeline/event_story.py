@@ -17,7 +17,7 @@ from .framework import WorkDoc
 from .triggers import Trigger
 
 __all__ = ["another_place_also", "date_from", "later_day", "place_told_next", "report_day",
-           "scene_date", "scene_place", "share_claims", "story_again", "story_date",
+           "heading", "scene_date", "scene_place", "share_claims", "story_again", "story_date",
            "victims_told"]
 
 
@@ -48,6 +48,37 @@ def date_from(work: WorkDoc, m: EventMention, d: DateMention, sentence: Any,
     return out
 
 
+_HEADING_REST = re.compile(r"[\s,.;:()–—-]*(?:(?:near|in|at|outside|around|the\s+village\s+of|"
+                           r"village\s+of)\s+)?[\s,.;:()–—-]*", re.I)
+
+
+def heading(work: WorkDoc, idx: int, dates_of: Any) -> Any:
+    """The paragraph heading over sentence ``idx`` ("Pensa, early February 2022." opening a
+    rights report's paragraph), or None: a sentence that is only a place and a date, first in
+    its paragraph (not the document's first, which is the dateline), a few sentences up."""
+    for back in range(0, 5):
+        if idx - back <= 0:
+            return None
+        sent = work.sentences[idx - back]
+        before = work.sentences[idx - back - 1]
+        if "\n\n" not in work.text[before.end:sent.start]:
+            continue
+        if len(sent.text) > 60 or back == 0:
+            return None
+        dates = dates_of(sent.idx)
+        towns = _towns_in(work, sent)
+        if len(dates) != 1 or len(towns) > 1:
+            return None
+        spans = sorted([(d.start, d.end) for d in dates] + [(pm.start, pm.end) for pm, _ in towns])
+        rest, at = [], sent.start
+        for a, b in spans:
+            rest.append(work.text[at:a])
+            at = max(at, b)
+        rest.append(work.text[at:sent.end])
+        return sent if all(_HEADING_REST.fullmatch(r) for r in rest) else None
+    return None
+
+
 def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
                used: set[int]) -> tuple[DateMention, Any] | None:
     """ "This Monday, the vehicles never arrived. Near the village of X, gunmen stopped them":
@@ -68,6 +99,9 @@ def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,
                 and not reported_on(prev.text, d.start - prev.start)]
         if len(days) == 1:
             return days[0], prev
+    head = heading(work, idx, dates_of)
+    if head is not None and not any(idx - back in used for back in range(1, idx - head.idx)):
+        return dates_of(head.idx)[0], head  # (any precision: "Pibaoré, March 2022.")
     return _log_date(work, idx, dates_of)
 
 
@@ -327,7 +361,12 @@ def scene_place(work: WorkDoc, group: list[EventMention],
     where = event_place(Trigger(prev.start, prev.start, "", first.trigger.entry, "nouns"),
                         _towns_in(work, prev), work.text)
     if where is None:
-        return None
+        head = heading(work, first.sentence.idx, lambda i: [
+            d for d in work.dates if work.sentences[i].start <= d.start < work.sentences[i].end])
+        towns = _towns_in(work, head) if head is not None else []
+        if not towns:
+            return None
+        where, prev = towns[0], head
     pm = where[0]
     out = stand_in(work, first, pm.start, pm.end, prev,
                    "place from the sentence setting the scene just before the event")

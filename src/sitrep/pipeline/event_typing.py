@@ -37,6 +37,15 @@ _MILITARY_WORDS = re.compile(_MILITARY_TARGET.pattern[len("^[^.;]{0,50}?"):], re
 
 _CLAUSE_OPEN = re.compile(r"\b(?:when|as|after|while|before|because)\b|[;:]", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.I)
+_KILLING_VERB = re.compile(r"(?:killed|killing|shot dead|massacred|executed)\s", re.I)
+
+
+def _killed_before(m: EventMention) -> bool:
+    """ "The attackers, who came on motorbikes, killed four herders and stole cattle": whoever
+    the looter is, the sentence's own verb killed people before the looting verb."""
+    return m.trigger.form == "verbs" and any(
+        q.kind == "killed" and q.end <= m.trigger.start and _KILLING_VERB.match(q.text)
+        for q in m.quantities)
 _PEOPLE = re.compile(r"\s*(?:of\s+)?\b(?:people|persons|dead|victims|bodies)\b", re.I)
 
 
@@ -238,11 +247,11 @@ def type_by_target(m: EventMention, text: str, work: WorkDoc) -> None:
         m.event_type, m.sub_event_type = "Riots", "Violent demonstration"
         m.target = "crowd"
         return
-    if entry.id == "looting" and any(a.role == "actor1" for a in m.args) and not (
-            m.trigger.form == "verbs" and _PASSIVE_BEFORE.search(
+    if entry.id == "looting" and (any(a.role == "actor1" for a in m.args) or _killed_before(
+            m)) and not (m.trigger.form == "verbs" and _PASSIVE_BEFORE.search(
                 text[m.sentence.start:m.trigger.start])):
         dead = {q.side for q in m.quantities if q.kind == "killed" and q.part_of is None
-                and q.side != "attackers"}
+                and q.side != "attackers" and q.count.value > 0}
         if dead:
             # "gunmen torched houses and shot residents ..., 79 bodies were recovered": burning
             # that kills is an attack on the people there (ACLED codes the violence, not arson)

@@ -50,6 +50,7 @@ from .event_setting import reported_on as _reported_on
 from .event_story import (
     another_place_also,
     date_from,
+    heading,
     later_day,
     place_told_next,
     report_day,
@@ -116,6 +117,13 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.date = None
                 m.notes.remove(REPORT_DATE)
             key = corefer(m, events, work.text)
+            head = heading(work, sent.idx, dates_of) if m.date is None else None
+            if key is not None and head is not None and not any(
+                    o.sentence.idx >= head.idx for o in events[key]):
+                # "Near Korsimoro, April 2022. A cart struck an explosive device": a paragraph
+                # under its own heading tells its own event (and what it adds is that event's)
+                key = next((k for k in range(len(events) - 1, -1, -1) if any(
+                    o.sentence.idx >= head.idx for o in events[k])), None)
             if key is None and events and story_again(m, events[-1]):
                 key = len(events) - 1
                 m.notes.append("a sentence that opens on the event told just before")
@@ -135,6 +143,10 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 m.date = date_m.date
                 if held is None and toll_on_scene(work, m, events):
                     m.count_only = False
+                elif scene[1] is heading(work, sent.idx, dates_of):
+                    # "Pensa, early February 2022. ... They gathered the men and opened fire":
+                    # the heading says which event the paragraph tells
+                    m.count_only = m.anaphoric = False
             if key is None and not can_stand_alone(m, events):
                 if held is not None and m.count_only and m.quantities and not (
                         held.quoted and sent.text.lstrip()[:1] in cue.QUOTE_MARKS) and \
@@ -213,6 +225,12 @@ def _mentions_for(work: WorkDoc, view: SentenceView, sent: Sentence,
     usable = telling_triggers(sent, triggers, view.actors, view.places, view.dates)
     if not usable or attr.is_question(sent.text):
         return []
+    series = [t for t in usable if t.form == "plurals" and cue.LATEST_OF.search(
+        work.text, max(sent.start, t.start - 50), t.start)]
+    if series and len(series) < len(usable):
+        # "Gunmen killed 12 civilians, the latest in a series of raids": the series is an
+        # aside on the act, which names the event
+        usable = [t for t in usable if t not in series]
     out, primary = _mentions_from(work, view, sent, usable)
     rest = [t for t in usable if t is not primary and not t.entry.weak]
     if not out and primary.form == "plurals" and rest:
@@ -334,6 +352,9 @@ def _mention_for(work: WorkDoc, view: SentenceView, sent: Sentence, trig: Trigge
     came = cue.CAME_AFTER.search(text, trig.end, hi)
     if came is not None:
         hi = came.start()  # "The raid came a month after X attacked Y": the raid's part only
+    motive = cue.MOTIVE_AFTER.search(text, trig.end, hi)
+    if motive is not None:
+        hi = motive.start()  # "... as revenge for a raid near X on 13 February": the raid's
     actors = [a for a in view.actors if lo <= a.start < hi]
     dates = [d for d in view.dates if (lo if dates_from is None else dates_from) <= d.start < hi]
     quants = [q for q in view.quantities if lo <= q.start < hi and q.count.value <= 50_000]

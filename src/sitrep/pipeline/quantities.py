@@ -10,7 +10,7 @@ added to the total. Counts that overlap a date phrase ("killed in 2006") are dro
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .dates import DateMention
@@ -63,8 +63,8 @@ _KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|i
                r"wounding|abducted|abducting|kidnapped|kidnapping|shot dead|shooting dead|"
                r"gunned down|gunning down|assassinated|assassinating")
 # the verb after one person (or a couple): "was also killed", "were later abducted"
-_ONE_STATE = (rf"(?:(?:also|reportedly|later)\s+)?(?P<state>{_KILLED}|{_INJURED}|kidnapped|"
-              rf"abducted|taken hostage)\b")
+_ONE_STATE = (rf"(?:(?:also|reportedly|later|slightly|seriously|badly|critically|lightly)\s+)?"
+              rf"(?P<state>{_KILLED}|{_INJURED}|kidnapped|abducted|taken hostage)\b")
 _ONE_PERSON = ("single", "single_the", "verb_one", "self")  # patterns that count one person
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
@@ -230,6 +230,21 @@ _QUOTED_COUNT = re.compile(r"(?<![\w'’])(['‘\"“])((?:about|around|some|nea
                            r"dozens|scores|hundreds)[^'’\"”]{2,40})(['’\"”])", re.I)
 
 
+def _matches(rx: re.Pattern[str], sentence: str, groups: tuple[str, ...],
+             date_spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """``rx``'s matches; one whose number is part of a date is tried again after the date
+    ("BAMAKO, June 16 – Four soldiers were killed": 16 is the day, not a range's start)."""
+    pos = 0
+    while (m := rx.search(sentence, pos)) is not None:
+        num = next((m.span(g) for g in groups if m.group(g)), None)
+        clash = next((e for s, e in date_spans if num and s < num[1] and num[0] < e), None)
+        if clash is not None:
+            pos = max(clash, m.start() + 1)
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def find_quantities(sentence: str, offset: int = 0,
                     dates: Sequence[DateMention] = ()) -> list[Quantity]:
     """Casualty counts in one sentence (``offset`` = the sentence's start in the document)."""
@@ -254,16 +269,15 @@ def find_quantities(sentence: str, offset: int = 0,
                 or name == "hospital" and "hospital" not in sentence \
                 or name == "self" and "self" not in sentence:
             continue  # patterns whose words the cue test does not narrow enough
-        for m in rx.finditer(sentence):
-            groups = ("one",) if name in _ONE_PERSON else ("two",) \
-                if name == "couple" else ("n", "a")
+        groups = ("one",) if name in _ONE_PERSON else ("two",) if name == "couple" else ("n", "a")
+        for m in _matches(rx, sentence, groups, date_spans):
             num_span = next((m.span(g) for g in groups if m.group(g)), None)
             if num_span is None:
                 continue
-            if any(s < num_span[1] and num_span[0] < e for s, e in date_spans):
-                continue
             if any(s <= num_span[0] < e for s, e in taken):
                 continue
+            if sentence[max(0, num_span[0] - 3):num_span[0]].lower() == "no ":
+                continue  # "No one was hurt": nobody (the zero toll is read below)
             if name == "then_to" and not any(
                     q.kind == "killed" and q.start < offset + m.start() for q in found):
                 continue  # "..., then to fourteen": only after a toll told in the sentence
@@ -345,11 +359,13 @@ def find_quantities(sentence: str, offset: int = 0,
             taken.append(num_span)
     found = _coordinated(sentence, offset, found, taken)
     if not found and (hit := _NO_ONE.search(sentence)) is not None:
-        # "No casualties were reported", "nobody was killed": a toll of zero, told
-        kind = "injured" if hit.group("hurt") and hit.group("hurt").lower() in (
-            "injured", "wounded") else "killed"
-        found.append(Quantity(offset + hit.start(), offset + hit.end(), hit.group(0), kind,
-                              Count(0, 0, 0)))
+        # "No casualties were reported", "nobody was killed": a toll of zero, told ("no one
+        # was hurt": neither killed nor injured)
+        hurt = (hit.group("hurt") or "").lower()
+        for kind in ("killed", "injured") if hurt == "hurt" else (
+                "injured",) if hurt in ("injured", "wounded") else ("killed",):
+            found.append(Quantity(offset + hit.start(), offset + hit.end(), hit.group(0), kind,
+                                  Count(0, 0, 0)))
     if "free" in sentence or "release" in sentence or "rescue" in sentence:
         # "Two hostages were freed by special forces": the end of a captivity, not an abduction
         found = [q for q in found if q.kind != "abducted" or not _FREED.search(sentence)]

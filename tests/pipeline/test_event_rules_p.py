@@ -44,6 +44,33 @@ def test_a_zero_toll_stays_in_the_paragraph_of_its_event(pack: Any) -> None:
     assert [(e["location"], e["fatalities"]) for e in evs] == [("Boni", None), ("Dioura", None)]
 
 
+def test_one_person_named_by_role_counts_with_those_beside_them() -> None:
+    assert _counts("Gunmen shot dead the imam of Kourou and four other worshippers.") == [
+        ("killed", 5)]
+    assert _counts("They killed the mayor, his brother and two guards.") == [("killed", 4)]
+    assert _counts("Attackers killed the catechist, Paul Sawadogo, and three villagers.") == [
+        ("killed", 4)]
+    assert _counts("Gunmen killed the headmaster on Monday.") == [("killed", 1)]
+    assert _counts("Soldiers questioned the mayor's deputy.") == []
+
+
+# ------------------------------------------------------------------------------- places
+
+
+def test_a_village_the_text_spells_beats_one_with_it_as_a_variant(pack: Any) -> None:
+    from sitrep.pack.types import PlaceContext
+    [mention] = [m for m in pack.find_places("the attack on Yalgo") if m.text == "Yalgo"]
+    assert len(mention.candidates) >= 2
+    chosen = pack.resolve_place(mention, PlaceContext(countries=["BF"]))
+    assert chosen is not None and chosen.place.name == "Yalgo"
+
+
+def test_a_village_on_a_track_is_a_place_the_gazetteer_lacks(pack: Any) -> None:
+    ev = one(pack, "Two men travelling on a motorbike were killed on Sunday when they hit a mine "
+                   "on the track near Tiguila, in central Mali.", "2023-03-08")
+    assert (ev["location"], ev["actor2"]) == ("Tiguila", "Civilians")
+
+
 # ------------------------------------------------------------------------------- events
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from .normalize import normalize
 from .types import Place, PlaceContext, PlaceMention, ResolvedPlace
 
 FEATURE_PRIOR = {
@@ -23,6 +24,7 @@ WEAK_COUNTRY_BONUS = 1.5
 FOCUS_COUNTRY_BONUS = 0.8
 NEAR_KM = (100.0, 300.0)
 TIE_MARGIN = 0.5
+OWN_NAME_BONUS = 0.2  # "Yalgo": the village called so beats one that only has it as a variant
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -64,11 +66,20 @@ def score(place: Place, context: PlaceContext, focus: frozenset[str]) -> tuple[f
     return s, ", ".join(parts)
 
 
+def _with_name(scored: tuple[float, str], place: Place, mention: PlaceMention
+               ) -> tuple[float, str]:
+    """``scored`` with the bonus of a place whose own name the text spells."""
+    if len(mention.candidates) < 2 or normalize(place.name) != normalize(mention.text):
+        return scored
+    return scored[0] + OWN_NAME_BONUS, scored[1] + ", its own name"
+
+
 def tied(mention: PlaceMention, context: PlaceContext, focus: frozenset[str],
          margin: float = TIE_MARGIN) -> tuple[Place, ...]:
     """The candidates that score within ``margin`` of the best: the ones that only other
     evidence (another place named nearby) can tell apart."""
-    scored = [(score(p, context, focus)[0], p) for p in mention.candidates]
+    scored = [(_with_name(score(p, context, focus), p, mention)[0], p)
+              for p in mention.candidates]
     if not scored:
         return ()
     best = max(s for s, _ in scored)
@@ -87,7 +98,7 @@ def choose(mention: PlaceMention, context: PlaceContext, focus: frozenset[str],
            curated: dict[str, int]) -> ResolvedPlace | None:
     if not mention.candidates:
         return None
-    scored = [(score(p, context, focus), p) for p in mention.candidates]
+    scored = [(_with_name(score(p, context, focus), p, mention), p) for p in mention.candidates]
     (best, why), place = max(scored, key=lambda t: (t[0][0], t[1].population))
     return ResolvedPlace(place=place, geo_precision=precision_of(place, mention, curated),
                          score=round(best, 3), reason=why)

@@ -18,6 +18,10 @@ def killing(m: EventMention) -> bool:
 _CIVILIAN_VEHICLE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:truck|bus|minibus|car|taxi|"
                                r"lorry|cart|motorcycle|motorbike|tricycle)\s+(?:[\w-]+\s+){0,4}?"
                                r"(?:hit|struck|ran over|drove over|triggered)\b", re.I)
+# "Three men travelling on a motorbike were killed when their vehicle hit a device"
+_TRAVELLING = re.compile(r"\b(?:travell?ing|riding)\s+(?:on|in|aboard)\s+(?:an?|the|their)\s+"
+                         r"(?:[\w-]+\s+)?(?:truck|bus|minibus|car|taxi|lorry|cart|motorcycle|"
+                         r"motorbike|tricycle)s?\b", re.I)
 _ARMED_WORDS = re.compile(r"\b(?:army|military|soldiers?|troops|gendarm\w*|police|patrol|convoy|"
                           r"VDP|FAMa|FDS|SAF|escort)\b", re.I)
 
@@ -31,6 +35,9 @@ def _civilian_vehicle(group: list[EventMention]) -> None:
         return
     for m in group:
         hit = _CIVILIAN_VEHICLE.search(m.sentence.text)
+        if hit is None and (hit := _TRAVELLING.search(m.sentence.text)) is not None and \
+                _ARMED_WORDS.search(m.sentence.text, 0, hit.start()):
+            hit = None  # ("soldiers travelling in a truck")
         if hit and not _ARMED_WORDS.search(hit.group(0)):
             at = m.sentence.start
             m.args.append(Arg("actor2", "civilians", Span(at + hit.start(), at + hit.end())))

@@ -65,7 +65,8 @@ _KILL_V_ONE = (r"killed|killing|kills|kill|executed|executing|murdered|injured|i
 # the verb after one person (or a couple): "was also killed", "were later abducted"
 _ONE_STATE = (rf"(?:(?:also|reportedly|later|slightly|seriously|badly|critically|lightly)\s+)?"
               rf"(?P<state>{_KILLED}|{_INJURED}|kidnapped|abducted|taken hostage)\b")
-_ONE_PERSON = ("single", "single_the", "verb_one", "self")  # patterns that count one person
+# patterns that count one person (with those told beside them)
+_ONE_PERSON = ("single", "single_the", "verb_one", "verb_the", "self")
 _VERB_BEFORE = re.compile(rf"\b(?P<verb>{_KILL_V_ONE})\s+$", re.I)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -131,6 +132,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("verb_one", rf"\b(?P<one>an?)\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}))\b"
                      rf"(?:\s+and\s+(?P<plus>an?|one|two|three|four|five|six|\d+)\s+"
                      rf"(?:of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+)?(?:{_PERSON}|{_KIN})s?\b)?"),
+        # "shot dead the son of the village chief", "killed the mayor": one person whose role
+        # the text names
+        # ("the chief of Yirgou and five other people": six; "the priest, Father X, and five
+        # worshippers": six; "the village chief, his son and five others": seven)
+        ("verb_the", r"\b(?P<one>the)\s+(?:[\w-]+\s+)?(?P<noun>son|daughter|brother|sister|wife|"
+                     r"husband|father|mother|chief|mayor|imam|priest|pastor|catechist|"
+                     r"headmaster|prefect|marabout)\b(?!['’]s)"
+                     r"(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)?"
+                     r"(?:,\s+(?P<also>(?:his|her|their|an?)\s+)?[^,.;]{1,40}?(?:,|(?=\s+and\s)))?"
+                     rf"(?:\s+and\s+(?P<plus>an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     rf"\d+)\s+(?:of\s+(?:his|her|their)\s+)?(?:other\s+)?(?:[\w-]+\s+)?"
+                     rf"(?:{_PERSON}|{_KIN}|people|persons|others|residents|villagers)s?\b)?"),
         # "five were taken to hospital", "41 others were admitted to hospital": hurt
         ("hospital", rf"(?<![\w.,]){QUANTITY}{_NOT_TIME}\s+{_NOUNS}(?:were|have been|had been)\s+"
                      rf"(?:\w+\s+)?(?:(?:taken|admitted|evacuated|rushed|flown)\s+to\s+"
@@ -263,9 +276,12 @@ def find_quantities(sentence: str, offset: int = 0,
     number = "number of" in sentence
     one = "ing a" in sentence or "ed a" in sentence or "ing an" in sentence or \
         "dead a" in sentence or "down a" in sentence
+    the = "ed the " in sentence or "ing the " in sentence or "dead the " in sentence or \
+        "down the " in sentence
     for name, rx in PATTERNS:
         if name == "by_death" and not deaths or name == "couple" and "couple" not in sentence \
                 or name == "number" and not number or name == "verb_one" and not one \
+                or name == "verb_the" and not the \
                 or name == "hospital" and "hospital" not in sentence \
                 or name == "self" and "self" not in sentence:
             continue  # patterns whose words the cue test does not narrow enough
@@ -310,9 +326,11 @@ def find_quantities(sentence: str, offset: int = 0,
                          < offset + m.end()]
             if plus:  # "two soldiers and a civilian were killed": three dead
                 count = _plus(count, 1 if plus.lower() in ("a", "an") else parse_number(plus) or 0)
+            if name == "verb_the" and plus and m.group("also"):
+                count = _plus(count, 1)  # "the chief, his son and five others": the son too
             if name in ("by_state", "single", "single_the", "by_death", "couple", "number"):
                 kind = _kind_of(m.group("state"))
-            elif name == "verb_one":
+            elif name in ("verb_one", "verb_the"):
                 hit = _VERB_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
                 if hit is None:
                     continue

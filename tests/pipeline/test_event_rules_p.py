@@ -127,3 +127,22 @@ def test_a_paragraph_heading_dates_and_places_its_paragraph(pack: Any) -> None:
         ("Gorgadji", "2023-01-01", "month", "Violence against civilians"),
         ("Arbinda", "2023-02-01", "month", "Explosions/Remote violence")]
     assert evs[1]["fatalities"] == 3
+
+
+def test_a_cache_found_is_disrupted_weapons_use_not_a_bomb(pack: Any) -> None:
+    ev = one(pack, "On 5 May, soldiers discovered near Dargol a cache holding rifles and parts for "
+                   "explosive devices, the ministry said.", "2023-05-08")
+    assert (ev["sub_event_type"], ev["actor1"]) == ("Disrupted weapons use", "Niger Armed Forces")
+
+
+def test_a_teachers_strike_is_no_attack(pack: Any) -> None:
+    ev = one(pack, "Hundreds of pupils took to the streets of Maradi on Monday to demand classes "
+                   "back after weeks of a strike of contract teachers.", "2023-05-09")
+    assert (ev["event_type"], ev["sub_event_type"]) == ("Protests", "Peaceful protest")
+
+
+def test_a_protest_the_police_broke_up_later_is_a_protest_with_intervention(pack: Any) -> None:
+    ev = one(pack, "Hundreds of traders marched in Dosso on Monday against a new market tax. "
+                   "They headed for the town hall. The police dispersed the crowd with tear gas "
+                   "near the bus station.", "2023-05-09")
+    assert ev["sub_event_type"] == "Protest with intervention"

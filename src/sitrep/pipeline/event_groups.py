@@ -15,7 +15,7 @@ from ..pack.resolve import distance_km
 from .dates import DateMention, Publication
 from .event_cues import AIRCRAFT, ATTACKER_WORD
 from .event_mention import REPORT_DATE, VIOLENT, Arg, EventMention, Span
-from .event_recoding import killing, recode_group
+from .event_recoding import killing, protest_dispersed, recode_group
 from .event_typing import PROTESTERS, actor_kind, doc_country
 from .framework import WorkDoc
 from .roles import is_state
@@ -432,6 +432,7 @@ def finish(work: WorkDoc, group: list[EventMention]) -> list[EventMention]:
                 else:
                     m.event_type, m.sub_event_type = m.trigger.entry.type, m.trigger.entry.sub_type
     recode_group(group)
+    protest_dispersed(work.sentences, group)
     first = group[0]
     taken = next((m for m in group[1:] if not m.count_only
                   and m.sub_event_type == m.trigger.entry.state_sub_type), None)

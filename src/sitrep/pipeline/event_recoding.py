@@ -5,6 +5,7 @@ mine on a civilian vehicle hit, people detained and then killed, an attack told 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .event_mention import Arg, EventMention, Span
 
@@ -113,6 +114,29 @@ def _raid_for_loot(group: list[EventMention]) -> None:
     for m in raids:
         m.event_type, m.sub_event_type = "Strategic developments", "Looting/property destruction"
         m.notes.append("a raid that hurt no one and took goods: coded as looting")
+
+
+_DISPERSED_BY = re.compile(r"\b(?:police|gendarm\w*|security forces|soldiers|troops|riot police)"
+                          r"\b[^.;]{0,40}?\b(?:dispersed|broke up|fired tear ?gas|used tear ?gas)\b"
+                          r"|\b(?:dispersed|broken up)\s+by\s+(?:the\s+)?(?:police|gendarm|"
+                          r"security forces|soldiers|troops)", re.I)
+
+
+def protest_dispersed(sentences: list[Any], group: list[EventMention]) -> None:
+    """ "Pupils took to the streets of Zinder ... The police dispersed the crowd with tear gas
+    near the market": a peaceful protest that forces broke up, told a sentence or two later, is
+    ACLED's protest with intervention. ``sentences`` are the document's."""
+    first = group[0]
+    if first.sub_event_type != "Peaceful protest":
+        return
+    last = max(m.sentence.idx for m in group)
+    for sent in sentences[first.sentence.idx + 1:last + 3]:
+        if _DISPERSED_BY.search(sent.text):
+            for m in group:
+                if m.sub_event_type == "Peaceful protest":
+                    m.sub_event_type = "Protest with intervention"
+                    m.notes.append("forces broke the protest up, told after it")
+            return
 
 
 def recode_group(group: list[EventMention]) -> None:

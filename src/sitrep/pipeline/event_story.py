@@ -16,9 +16,9 @@ from .event_setting import event_place, reported_on
 from .framework import WorkDoc
 from .triggers import Trigger
 
-__all__ = ["another_place_also", "date_from", "later_day", "place_told_next", "report_day",
-           "heading", "scene_date", "scene_place", "share_claims", "story_again", "story_date",
-           "victims_told"]
+__all__ = ["another_place_also", "date_from", "heading", "later_day", "place_told_next",
+           "report_day", "scene_date", "scene_place", "share_claims", "story_again", "story_date",
+           "toll_on_scene", "under_heading", "victims_told"]
 
 
 _ALSO = re.compile(r"\b(?:also|too|as well|similarly|likewise)\b", re.I)
@@ -77,6 +77,19 @@ def heading(work: WorkDoc, idx: int, dates_of: Any) -> Any:
         rest.append(work.text[at:sent.end])
         return sent if all(_HEADING_REST.fullmatch(r) for r in rest) else None
     return None
+
+
+def under_heading(work: WorkDoc, m: EventMention, events: list[list[EventMention]],
+                  key: int | None, dates_of: Any) -> int | None:
+    """The event ``m`` belongs to, given ``key`` (the one coreference chose): "Near Korsimoro,
+    April 2022. A cart struck an explosive device": a paragraph under its own heading tells its
+    own event, and what it adds is that event's."""
+    head = heading(work, m.sentence.idx, dates_of) if m.date is None and key is not None \
+        else None
+    if head is None or key is None or any(o.sentence.idx >= head.idx for o in events[key]):
+        return key
+    return next((k for k in range(len(events) - 1, -1, -1)
+                 if any(o.sentence.idx >= head.idx for o in events[k])), None)
 
 
 def scene_date(work: WorkDoc, m: EventMention, dates_of: Any,

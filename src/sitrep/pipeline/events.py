@@ -60,6 +60,7 @@ from .event_story import (
     story_again,
     story_date,
     toll_on_scene,
+    under_heading,
     victims_told,
 )
 from .event_typing import actor_id_in_context, forces_of, type_by_target, un_mission_of
@@ -116,14 +117,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
                 # night": the report's day gives way to the event's, told just after
                 m.date = None
                 m.notes.remove(REPORT_DATE)
-            key = corefer(m, events, work.text)
-            head = heading(work, sent.idx, dates_of) if m.date is None else None
-            if key is not None and head is not None and not any(
-                    o.sentence.idx >= head.idx for o in events[key]):
-                # "Near Korsimoro, April 2022. A cart struck an explosive device": a paragraph
-                # under its own heading tells its own event (and what it adds is that event's)
-                key = next((k for k in range(len(events) - 1, -1, -1) if any(
-                    o.sentence.idx >= head.idx for o in events[k])), None)
+            key = under_heading(work, m, events, corefer(m, events, work.text), dates_of)
             if key is None and events and story_again(m, events[-1]):
                 key = len(events) - 1
                 m.notes.append("a sentence that opens on the event told just before")

@@ -9,6 +9,7 @@ document names, and whether a curated row vouches for it.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from .normalize import normalize
 from .types import Place, PlaceContext, PlaceMention, ResolvedPlace
@@ -66,10 +67,13 @@ def score(place: Place, context: PlaceContext, focus: frozenset[str]) -> tuple[f
     return s, ", ".join(parts)
 
 
+_norm = lru_cache(maxsize=16384)(normalize)  # place names recur across documents
+
+
 def _with_name(scored: tuple[float, str], place: Place, mention: PlaceMention
                ) -> tuple[float, str]:
     """``scored`` with the bonus of a place whose own name the text spells."""
-    if len(mention.candidates) < 2 or normalize(place.name) != normalize(mention.text):
+    if len(mention.candidates) < 2 or _norm(place.name) != _norm(mention.text):
         return scored
     return scored[0] + OWN_NAME_BONUS, scored[1] + ", its own name"
 

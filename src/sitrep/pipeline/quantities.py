@@ -247,6 +247,9 @@ def _matches(rx: re.Pattern[str], sentence: str, groups: tuple[str, ...],
              date_spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """``rx``'s matches; one whose number is part of a date is tried again after the date
     ("BAMAKO, June 16 – Four soldiers were killed": 16 is the day, not a range's start)."""
+    if not date_spans:
+        yield from rx.finditer(sentence)
+        return
     pos = 0
     while (m := rx.search(sentence, pos)) is not None:
         num = next((m.span(g) for g in groups if m.group(g)), None)

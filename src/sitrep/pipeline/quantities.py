@@ -247,9 +247,6 @@ def _matches(rx: re.Pattern[str], sentence: str, groups: tuple[str, ...],
              date_spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """``rx``'s matches; one whose number is part of a date is tried again after the date
     ("BAMAKO, June 16 – Four soldiers were killed": 16 is the day, not a range's start)."""
-    if not date_spans:
-        yield from rx.finditer(sentence)
-        return
     pos = 0
     while (m := rx.search(sentence, pos)) is not None:
         num = next((m.span(g) for g in groups if m.group(g)), None)
@@ -289,7 +286,8 @@ def find_quantities(sentence: str, offset: int = 0,
                 or name == "self" and "self" not in sentence:
             continue  # patterns whose words the cue test does not narrow enough
         groups = ("one",) if name in _ONE_PERSON else ("two",) if name == "couple" else ("n", "a")
-        for m in _matches(rx, sentence, groups, date_spans):
+        for m in _matches(rx, sentence, groups, date_spans) if date_spans else \
+                rx.finditer(sentence):
             num_span = next((m.span(g) for g in groups if m.group(g)), None)
             if num_span is None:
                 continue

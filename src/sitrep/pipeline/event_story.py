@@ -84,9 +84,10 @@ def under_heading(work: WorkDoc, m: EventMention, events: list[list[EventMention
     """The event ``m`` belongs to, given ``key`` (the one coreference chose): "Near Korsimoro,
     April 2022. A cart struck an explosive device": a paragraph under its own heading tells its
     own event, and what it adds is that event's."""
-    head = heading(work, m.sentence.idx, dates_of) if m.date is None and key is not None \
-        else None
-    if head is None or key is None or any(o.sentence.idx >= head.idx for o in events[key]):
+    if key is None or m.date is not None:
+        return key
+    head = heading(work, m.sentence.idx, dates_of)
+    if head is None or any(o.sentence.idx >= head.idx for o in events[key]):
         return key
     return next((k for k in range(len(events) - 1, -1, -1)
                  if any(o.sentence.idx >= head.idx for o in events[k])), None)
@@ -355,12 +356,13 @@ def place_told_next(work: WorkDoc, group: list[EventMention],
     return out
 
 
-def scene_place(work: WorkDoc, group: list[EventMention],
-                taken: set[int]) -> EventMention | None:
+def scene_place(work: WorkDoc, group: list[EventMention], taken: set[int],
+                dates_of: Any) -> EventMention | None:
     """ "Residents of Douékiré, a village near Goundam, buried their chief on Sunday. Armed men
     came to his house on Saturday evening and shot him": a violent event whose sentences name
     no place happened where the sentence just before it, in its paragraph, sets the scene
-    (when that sentence tells no event of its own). Returns the mention made there."""
+    (when that sentence tells no event of its own), or where its paragraph's heading says.
+    Returns the mention made there."""
     first = group[0]
     if first.background or first.event_type not in VIOLENT or any(
             m.place and m.place[1].geo_precision < 3 for m in group):
@@ -374,8 +376,7 @@ def scene_place(work: WorkDoc, group: list[EventMention],
     where = event_place(Trigger(prev.start, prev.start, "", first.trigger.entry, "nouns"),
                         _towns_in(work, prev), work.text)
     if where is None:
-        head = heading(work, first.sentence.idx, lambda i: [
-            d for d in work.dates if work.sentences[i].start <= d.start < work.sentences[i].end])
+        head = heading(work, first.sentence.idx, dates_of)
         towns = _towns_in(work, head) if head is not None else []
         if not towns:
             return None

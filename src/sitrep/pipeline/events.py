@@ -198,7 +198,7 @@ def build_mentions(work: WorkDoc, lexicon_triggers: Sequence[Trigger],
             group.append(day)
             mentions.append(day)
         definite_generic(work, group)
-        here = scene_place(work, group, taken) or place_told_next(work, group, taken)
+        here = scene_place(work, group, taken, dates_of) or place_told_next(work, group, taken)
         if here is not None:
             group.append(here)
             mentions.append(here)

@@ -49,11 +49,11 @@ _SITUATED = (
                 r"|\b(?:in|at|near)\s+" + _NAME.replace("name", "name2") + r",\s+" + _ABOUT
                 + r"\d+\s*(?:km|kilomet(?:re|er)s)\s+"
                 r"(?:[\w-]+\s+){0,2}?(?:of|from)\s+[A-Z]")),
+    # "on the track near X", "the road leading to X": a way runs to places, not to people
+    (("track", "road", " axis"),
+     re.compile(r"\b(?:track|road|axis)\s+(?:near|outside|leading\s+to|towards|to)\s+"
+                + _NAME)),
 )
-# "on the track near X", "the road leading to X": a way runs to places, not to people
-_WAY = (("track", "road", " axis"),
-        re.compile(r"\b(?:track|road|axis)\s+(?:near|outside|leading\s+to|towards|to)\s+"
-                   + _NAME))
 _DISTANCE_AFTER = re.compile(r",\s+" + _ABOUT + r"\d")
 # "X, a village in ...", "X, a small Dogon village"
 _APPOSITIVE = re.compile(_NAME + r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|locality|"
@@ -111,7 +111,7 @@ def find_unlisted(text: str, resolved: Sequence[tuple[Any, Any]], actors: Sequen
     seen: set[int] = set()
     spans = [_name_span(m) for rx in (_OF_CUE, _APPOSITIVE, _IN_REGION)
              for m in rx.finditer(text)]
-    spans += [_name_span(m) for cues, rx in (*_SITUATED, _WAY) if any(c in text for c in cues)
+    spans += [_name_span(m) for cues, rx in _SITUATED if any(c in text for c in cues)
               for m in rx.finditer(text)]
     if "villages" in text or "hamlets" in text or "localities" in text or "settlements" in text:
         spans += [(m.start(g), m.end(g), m.group(g)) for m in _PAIR.finditer(text)

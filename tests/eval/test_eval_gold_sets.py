@@ -61,9 +61,11 @@ def test_dev_and_heldout_are_big_enough_and_disjoint() -> None:
 
 # batches written with longer items on purpose (dev-t: weekly round-ups of 150-300 words; dev-x:
 # news stories of 150-320 words; dev-aa: francophone news stories of 80-220 words; dev-ad and
-# dev-ae: rights reports, situation reports, communiqués and timelines of 60-300 words)
+# dev-ae: rights reports, situation reports, communiqués and timelines of 60-300 words; dev-af:
+# wire dispatches of 80-350 words; dev-ag: briefs, alerts and features of 40-300 words)
 _LONG_BATCHES = {"dev-t.yaml": 320, "dev-x.yaml": 330, "dev-aa.yaml": 230, "dev-ab.yaml": 270,
-                 "dev-ac.yaml": 270, "dev-ad.yaml": 300, "dev-ae.yaml": 300}
+                 "dev-ac.yaml": 270, "dev-ad.yaml": 300, "dev-ae.yaml": 300, "dev-af.yaml": 350,
+                 "dev-ag.yaml": 300}
 
 
 def test_short_reports_have_the_promised_length() -> None:

@@ -41,7 +41,7 @@ def test_a_zero_toll_stays_in_the_paragraph_of_its_event(pack: Any) -> None:
                           "Boni, the army said.\n\n"
                           "5 May: Gunmen burned the town hall of Dioura, residents said. Staff "
                           "had left the building and no one was hurt.", "2023-05-08")
-    assert [(e["location"], e["fatalities"]) for e in evs] == [("Boni", None), ("Dioura", None)]
+    assert [(e["location"], e["fatalities"]) for e in evs] == [("Boni", None), ("Dioura", 0)]
 
 
 def test_one_person_named_by_role_counts_with_those_beside_them() -> None:

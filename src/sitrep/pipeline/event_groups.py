@@ -39,6 +39,11 @@ BACKGROUND_DAYS = 92  # an event ending this long before publication is backgrou
 def _compatible_types(a: EventMention, b: EventMention) -> bool:
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
+    if any(m.count_only and m.place is None and m.quantities and not any(
+            q.count.value for q in m.quantities) for m in (a, b)):
+        return True  # "Gunmen burned the town hall. No one was hurt.": a zero toll fits any act
+        # (one told with a place of its own may be another's: "crossed into Algeria, and
+        # nobody was killed")
     if "Arrests" in (a.sub_event_type, b.sub_event_type) and any(
             killing(m) for m in (a, b)):
         return True  # "soldiers arrested 20 men ... the bodies were found": one event

@@ -228,7 +228,9 @@ _ROUTE = re.compile(r"\b(?:(?:from|towards|toward|to)\s+(?:the\s+)?"
 # "in Kobou, 30 km from Djibo": the town that only measures the distance to the place; alone, it
 # is the nearest place the text gives ("ambushed about 30 kilometres west of Sévaré, in central
 # Mali" is coded at Sévaré)
-_DISTANCE_FROM = re.compile(r"\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?"
+# (in words too: "about fifteen kilometres from Wanzerbé", "a few kilometres from X")
+_DISTANCE_FROM = re.compile(r"\b(?:\d+\s*|[a-z]+(?:-[a-z]+)?\s+)(?:km|kilometres|kilometers|"
+                            r"miles)\s+(?:\w+\s+)?"
                             r"(?:from|of)\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 # "the wounded were evacuated to Niamey", "survivors fled to Djibo": where people were taken
 # after the event, never where it happened
@@ -298,6 +300,15 @@ def destination(text: str, pm: Any) -> bool:
     return _TAKEN_TO.search(text, max(0, pm.start - 50), pm.start) is not None
 
 
+# a part of the country told instead of a town: "in the west of the country", "in the
+# country's north", "in the far north"
+_ELSEWHERE = re.compile(r"\b(?:in|across)\s+the\s+(?:(?:far|extreme|remote)\s+)?(?:(?:north|south)"
+                        r"(?:-?(?:east|west))?|east|west|centre|center|interior)(?:ern)?"
+                        r"(?:\s+(?:part\s+)?of\s+(?:the\s+country\b|(?-i:[A-Z])\w+)|\b(?!\s+of\b))|"
+                        r"\bthe\s+country['’]s\s+(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|"
+                        r"east|west|centre|center)", re.I)
+
+
 def _dateline(text: str, pm: Any) -> bool:
     """ "KIDAL – ...": a place in capitals opening a line names where the report was filed."""
     return pm.text.isupper() and (pm.start == 0 or text[pm.start - 1] == "\n")
@@ -325,6 +336,9 @@ def event_place(trig: Trigger, places: list[Any], text: str,
             continue  # "operating on the Niger side of the border": a side, not the place;
             # "Mali's defence ministry said": whose ministry, not where
         dateline = 150 if _dateline(text, pm) else 0
+        if dateline and _ELSEWHERE.search(text, trig.start, text.find(".", trig.end) % (
+                len(text) + 1) or len(text)):
+            continue  # "NIAMEY – ... ambushed in the west of the country": not the capital
         dist = abs(pm.start - trig.start) + dateline
         before = text[max(0, pm.start - 25):pm.start]
         locative = _PREP_PLACE.search(before) is not None
@@ -333,14 +347,20 @@ def event_place(trig: Trigger, places: list[Any], text: str,
                 _POSSESSOR.match(text, pm.end) or len(text[last:pm.start].split()) > 3
                 and not _SITE_AFTER.match(text, pm.end)):
             continue  # "claimed the raid, saying it punished Chad's ties with Israel"
-        if _DISTANCE_FROM.search(before):
-            route = 90 if any(o is not pm and r.geo_precision < 3 for o, r in places) else 0
+        distance = _DISTANCE_FROM.search(before) is not None
+        if distance:
+            # (a town of its own, not the area that holds the one measured from)
+            route = 90 if any(o is not pm and r.geo_precision == 1
+                              and not _contained_by(o, places, text) for o, r in places) else 0
         else:
             route = 90 if _ROUTE.search(before) else 0  # "a convoy from Gao towards Ansongo"
         if len(places) > 1 and locative and _SPOKEN_IN.search(text, max(0, pm.start - 45),
                                                               pm.start):
             route += 150  # "a spokesman told reporters in Niamey": where it was said
-        weak = 30 if locative and _WEAK_LOCATIVE.search(before) else 0  # "town of X"
+        weak = 30 if locative and not (distance and not route) and \
+            _WEAK_LOCATIVE.search(before) else 0
+        # ("town of X"; but "some fifteen kilometres from X", with no other town, is as near
+        # as the text gets)
         if res.geo_precision < 3 and (locative and " of " in before and _ADMIN_OF.search(before)
                                       or _ADMIN_AFTER.match(text, pm.end)):
             weak += 60  # "the sector of Ségou", "the Mopti region": an area named after its town

@@ -175,7 +175,14 @@ _SIDE_RE = [(side, re.compile(rf"\b(?:{words})\b", re.I)) for side, words in _SI
 _NOUN_AFTER = re.compile(rf"(?:\s+of)?(?:\s+(?:the|its|their))?(?:\s+{_STOP}[\w’'-]+){{0,4}}")
 _ANOTHER_COUNT = re.compile(r",\s+and\s+(?:\d|an?\s|one|two|three|four|five|six|seven|eight|"
                             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty)", re.I)
-_OWN_DEATH_VERB = re.compile(r"\s(?:fell|died|perished)\s+and\s", re.I)
+# ("three of our soldiers fell with arms in hand and six were wounded")
+_OWN_DEATH_VERB = re.compile(r"\s(?:fell|died|perished)(?:,?\s+[\w-]+){0,5}?,?\s+and\s", re.I)
+# "4,500 litres of fuel were seized", "killed 200 head of cattle": goods and animals, not people
+_THINGS = re.compile(r"\s+(?:[\w-]+\s+)?(?:litres|liters|kilos|kilograms|kg|tonnes|tons|bags|"
+                     r"sacks|barrels|rounds|cartridges|motorcycles|motorbikes|vehicles|cars|"
+                     r"trucks|weapons|rifles|guns|head|cattle|cows|oxen|sheep|goats|camels|"
+                     r"donkeys|animals|livestock|francs|CFA|dollars|euros|million|billion)\b",
+                     re.I)
 _FREED = re.compile(r"\b(?:freed|released|rescued|liberated|set free)\b", re.I)
 _DIED_AFTER = re.compile(r"\s+(?:later\s+|have\s+|had\s+|has\s+|since\s+)*"
                          r"(?:died|succumbed)\b", re.I)
@@ -314,6 +321,8 @@ def find_quantities(sentence: str, offset: int = 0,
             if name == "by_noun" and _PARTITIVE.match(sentence, num_span[1]):
                 continue  # "a relative of one of the victims", "several of the wounded": a
                 # part of a toll told elsewhere, not a toll
+            if name not in _ONE_PERSON and _THINGS.match(sentence, num_span[1]):
+                continue  # "4,500 litres of fuel were seized": goods, not people
             if sentence[num_span[1]:num_span[1] + 1] == "+" or \
                     sentence[max(0, num_span[0] - 2):num_span[0]].strip() == "+":
                 continue  # "669+ million": rhetoric, not a toll
@@ -356,7 +365,8 @@ def find_quantities(sentence: str, offset: int = 0,
             side = _side(noun) or _side(_NOUN_AFTER.match(sentence, num_span[1]).group(0))  # type: ignore[union-attr]
             if name == "self":
                 side = "attackers"
-            if name == "by_death" and m.group("state").lower() == "fell" and side != "forces":
+            if name == "by_death" and m.group("state").lower() == "fell" and side != "forces" \
+                    and not _OUR_MEN.match(sentence, num_span[1]):
                 continue  # "34 of our soldiers fell" (in combat); "two towns fell" is no toll
             if name == "by_verb" and m.group("verb").lower() in ("lost", "losing") \
                     and side != "forces" and not _OUR_MEN.match(sentence, num_span[1]):

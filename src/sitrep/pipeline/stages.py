@@ -143,6 +143,11 @@ def places_stage(work: WorkDoc) -> None:
         states = {c.country for c in pm.candidates if c.feature_code == "PCLI" and c.country}
         if len(states) == 1:  # a country named in the text ("Niger's Tillabéri region")
             cands = states
+        elif len(cands) > 1:
+            # "BAMAKO": a capital beats the hamlets of its name elsewhere (a town does not:
+            # a Nigerien village may share its name with a town in Côte d'Ivoire)
+            capitals = {c.country for c in pm.candidates if c.feature_code == "PPLC"}
+            cands = capitals if len(capitals) == 1 else cands
         if len(cands) == 1:
             c = next(iter(cands))
             counts[c] = counts.get(c, 0) + 1

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from .event_context import ARMED_GROUP_KINDS, PARTICIPLE_ASIDE
-from .event_mention import EventMention
+from .event_mention import VIOLENT, EventMention
 from .event_typing import doc_country
 from .framework import WorkDoc
 
@@ -119,9 +119,10 @@ def country_as_place(work: WorkDoc, group: list[EventMention]) -> None:
         a, x = group_home
         countries = {res.place.country for _, res in work.places if res.place.country}
         # an armed group acts across borders: when the story's places all lie in one other
-        # country, they say where this was
-        if not (x.kind in ARMED_GROUP_KINDS and len(countries) == 1
-                and x.country not in countries):
+        # country (for an attack, in other countries only), they say where this was (a
+        # pledge or a split is the group's own, wherever it is told)
+        if not (x.kind in ARMED_GROUP_KINDS and x.country not in countries and (
+                len(countries) == 1 or countries and first.event_type in VIOLENT)):
             found = (x.country, a.mention.start, a.mention.end, "actor's country")
     if found is None:
         country = doc_country(work)

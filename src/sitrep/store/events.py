@@ -95,10 +95,6 @@ def _place(pack: Any, place_id: str) -> Any:
 # ------------------------------------------------------------------------------ assembly
 
 
-_NO_TOLL_EXPECTED = frozenset({"Abduction/forced disappearance", "Peaceful protest",
-                               "Sexual violence"})
-
-
 def _weight(modality: str) -> float:
     return MODALITY_WEIGHT.get(modality, 0.5)
 
@@ -233,11 +229,6 @@ def assemble_event(event_id: str, stmts: list[Statement], pack: Any,
     row["claimed_by"] = json.dumps([actor_name(pack, a) for a in ids["claimed_by"]])
     fat, fat_detail = reconcile_toll(stmts, "fatalities", indep)
     row.update(fatalities=fat.best, fatalities_low=fat.low, fatalities_high=fat.high)
-    if fat.best == 0 and not fat.high and (row.get("event_type") == "Strategic developments" or
-                                           row.get("sub_event_type") in _NO_TOLL_EXPECTED):
-        # "No one was hurt" after a looting or a kidnapping says nobody died, not a toll of
-        # its kind: the statement stays, the event's toll is left empty
-        row.update(fatalities=None, fatalities_low=None, fatalities_high=None)
     for prop in ("injured", "abducted"):
         row[prop] = reconcile_toll(stmts, prop, indep)[0].best
     modalities = sorted({s.modality for s in by_prop["event_type"]},

@@ -85,3 +85,38 @@ def test_a_capital_in_the_dateline_says_the_country_of_a_shared_name(pack: Any) 
     ev = one(pack, "BAMAKO – Gunmen attacked the town of Léré on Sunday, killing three "
                    "soldiers, the army said.", "2022-03-09")
     assert ev["country"] == "Mali"
+
+
+# ------------------------------------------------------------------------------- wire stories
+
+
+def test_a_later_sentence_telling_where_the_attackers_went_places_the_event(pack: Any) -> None:
+    ev = one(pack, "BAMAKO, May 4 – Gunmen killed 23 villagers in central Mali on Sunday, "
+                   "officials said on Tuesday.\n\nThe dead were buried on Monday, a relative "
+                   "said.\n\nThe attackers rode into Ogossagou at dawn on Sunday and set fire "
+                   "house to house.", "2021-05-04")
+    assert ev["location"] == "Ogossagou"
+
+
+def test_a_later_sentence_naming_the_targeted_villages_or_the_site_places_the_event(
+        pack: Any) -> None:
+    ev = one(pack, "NIAMEY – Gunmen killed 30 civilians in raids on villages in western Niger "
+                   "on Sunday, officials said.\n\nThe army sent reinforcements.\n\nThe targeted "
+                   "villages were Banibangou and Adab-Dab.", "2021-03-16")
+    assert ev["location"] == "Banibangou"
+    ev = one(pack, "OUAGADOUGOU – Gunmen killed 11 miners at a gold-mining site in eastern "
+                   "Burkina Faso on Monday, sources said.\n\nSeveral were wounded.\n\nThe site "
+                   "lies near Gayéri, in Komondjari province.", "2022-04-20")
+    assert ev["location"] == "Gayéri"
+
+
+def test_the_dead_counted_before_when_are_the_victims_not_the_gunmen_after(pack: Any) -> None:
+    ev = one(pack, "The number of villagers killed when gunmen stormed Seytenga on Saturday "
+                   "has risen to 40, officials said.", "2022-06-14")
+    assert (ev["actor1"], ev["actor2"]) == ("Unidentified armed group", "Civilians")
+
+
+def test_a_killing_ranked_as_one_of_the_deadliest_attacks_keeps_its_day(pack: Any) -> None:
+    ev = one(pack, "On 9 March, gunmen killed 40 herders in two camps of the region, Intazayene "
+                   "and Bakorat, in one of the deadliest attacks of the year.", "2021-04-01")
+    assert ev["event_date"] == "2021-03-09"

@@ -6,6 +6,7 @@ sentence that says it, so every statement quotes its own sentence."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from ..model import stable_id
@@ -344,16 +345,58 @@ def place_told_next(work: WorkDoc, group: list[EventMention],
             m.sentence.idx for m in group}:
         return None
     sent = work.sentences[idx]
-    if any(sent.start <= d.start < sent.end for d in work.dates):
-        return None
     towns = [(pm, res) for pm, res in _towns_in(work, sent) if res.place.country in countries]
-    if len({res.place.id for _, res in towns}) != 1:
-        return None
-    pm = towns[0][0]
-    out = stand_in(work, group[0], pm.start, pm.end, sent,
-                   "place from the next sentence: the event's own named only its country")
-    out.place = towns[0]
-    return out
+    if not any(sent.start <= d.start < sent.end for d in work.dates) and \
+            len({res.place.id for _, res in towns}) == 1:
+        pm = towns[0][0]
+        out = stand_in(work, group[0], pm.start, pm.end, sent,
+                       "place from the next sentence: the event's own named only its country")
+        out.place = towns[0]
+        return out
+    return _place_told_later(work, group, taken, countries)
+
+
+_RODE_INTO = re.compile(r"\b(?:rode|came|swept|stormed|burst|drove|moved|went)\s+into\s+$|"
+                        r"\b(?:attacked|raided|stormed|struck|hit|entered|surrounded|reached)\s+"
+                        r"(?:the\s+(?:[\w-]+\s+)?(?:village|town|commune|locality)\s+of\s+)?$|"
+                        # ("The targeted villages were Karou, ...")
+                        r"\b(?:targeted|attacked|affected|stricken)\s+(?:villages?|towns?|"
+                        r"localities|locality|communes?)\s+(?:was|were|is|are|included?)\s+$|"
+                        # ("The site lies near Logobou", "The market is held in the commune of X")
+                        r"\b(?:site|market|mine|village|camp|post|base|locality)\s+(?:lies|sits|"
+                        r"stands|is\s+(?:located|situated|held))\s+(?:[\w-]+\s+){0,4}?(?:near|in|"
+                        r"at|outside|close\s+to)\s+(?:the\s+(?:[\w-]+\s+)?(?:commune|village|town|"
+                        r"department)\s+of\s+)?$",
+                        re.I)
+
+
+def _place_told_later(work: WorkDoc, group: list[EventMention], taken: set[int],
+                      countries: set[str]) -> EventMention | None:
+    """ "... killed when gunmen stormed a town in northern Burkina Faso at the weekend ... The
+    attackers rode into Seytenga on the night of Saturday to Sunday": a sentence a little
+    later that tells no other event and names where the attackers went, on the event's day
+    (or on no day), places it."""
+    day = next((m.date for m in group if m.date is not None), None)
+    own = {m.sentence.idx for m in group}
+    for idx in range(group[0].sentence.idx + 2, min(len(work.sentences),
+                                                     group[0].sentence.idx + 6)):
+        if idx in taken and idx not in own:
+            return None  # (another event's sentence: what follows is about that one)
+        sent = work.sentences[idx]
+        dates = [d for d in work.dates if sent.start <= d.start < sent.end]
+        if any(day is None or d.end_date < day.start_date - timedelta(days=1)
+               or d.start_date > day.end_date + timedelta(days=1) for d in dates):
+            continue
+        hits = [(pm, res) for pm, res in _towns_in(work, sent) if res.place.country in countries
+                and _RODE_INTO.search(work.text, max(0, pm.start - 40), pm.start)]
+        if len({res.place.id for _, res in hits}) == 1:
+            pm = hits[0][0]
+            out = stand_in(work, group[0], pm.start, pm.end, sent,
+                           "place from a later sentence telling where the attackers went: "
+                           "the event's own named only its country")
+            out.place = hits[0]
+            return out
+    return None
 
 
 def scene_place(work: WorkDoc, group: list[EventMention], taken: set[int],

@@ -384,8 +384,10 @@ def _mention_for(work: WorkDoc, view: SentenceView, sent: Sentence, trig: Trigge
         roles.claimed += [a for a in find_claims(text, [a for a in view.actors if actors_from
                                                         <= a.start < hi], actors_from, hi)
                           if a.start < lo and getattr(a, "kind", "named") != "generic"]
-    counted = [(q.start, q.end) for q in quants if q.side != "attackers"
-               and any(q.start <= s < q.end for s, _, _ in anchors)]
+    # (the counted noun comes before the verb: not "the number of civilians killed when
+    # gunmen stormed ...", where the gunmen follow it)
+    counted = [(q.start, min(s for s, _, _ in anchors if q.start <= s < q.end)) for q in quants
+               if q.side != "attackers" and any(q.start <= s < q.end for s, _, _ in anchors)]
     for doers, victims in ((roles.actor1, roles.actor2), (roles.assoc1, roles.assoc2)):
         for a in [a for a in doers if any(s <= a.start < e for s, e in counted)
                   and not cue.AGENT_BY.search(text, max(0, a.start - 8), a.start)]:

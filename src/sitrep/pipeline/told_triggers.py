@@ -112,4 +112,7 @@ def telling_triggers(sent: Sentence, triggers: list[Trigger], actors: Sequence[A
         and not cue.REFERENCE.search(rel, max(0, t.start - sent.start - 40), t.start - sent.start)]
     # "..., in the deadliest attack since 2015": a comparison; "arrested in connection with
     # the assault": a reference to another event, while this sentence tells of an arrest
-    return plain if any(not t.entry.weak for t in plain) else usable
+    # ("gunmen killed 100 civilians ..., in one of the deadliest attacks": the killing is the
+    # act, however weak its word, and the comparison only ranks it)
+    return plain if any(not t.entry.weak for t in plain) or plain and any(
+        t.form == "verbs" for t in plain) else usable

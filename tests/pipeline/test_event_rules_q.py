@@ -120,3 +120,20 @@ def test_a_killing_ranked_as_one_of_the_deadliest_attacks_keeps_its_day(pack: An
     ev = one(pack, "On 9 March, gunmen killed 40 herders in two camps of the region, Intazayene "
                    "and Bakorat, in one of the deadliest attacks of the year.", "2021-04-01")
     assert ev["event_date"] == "2021-03-09"
+
+
+def test_a_dateline_is_not_the_place_of_a_village_told_by_its_region(pack: Any) -> None:
+    evs = events_in(pack, "KAYA, March 2 – Gunmen killed six civilians in a raid on a rural "
+                          "commune of Burkina Faso's Centre-Nord region on Monday, sources "
+                          "said.\n\nThe raid took place in the commune of Pissila, a "
+                          "councillor said.",
+                    "2021-03-02")
+    assert [e["location"] for e in evs] == ["Pissila"]
+
+
+def test_days_later_counts_from_the_day_told_last_not_the_dateline() -> None:
+    from sitrep.pipeline.dates import Publication, find_dates
+
+    found = find_dates("DORI, June 9 – Gunmen killed nine civilians on Monday, and two soldiers "
+                       "died three days later in the same area.", Publication.parse("2022-06-09"))
+    assert [d.start_date.isoformat() for d in found if d.kind == "anchored"] == ["2022-06-09"]

@@ -251,7 +251,10 @@ def find_dates(text: str, pub: Publication | None, *, offset: int = 0,
             fallback = last_day if m.group("ago") and (m.group("dir").lower() in (
                 "earlier", "later") or m.group("dir").lower() in ("after", "before")
                 and _after_comma(text, m.start())) else None
-            dm = _resolve(m, pub, offset, anchor or fallback)
+            # (and the day told last, when told after the absolute date: "KAYA, March 12 –
+            # ... on Tuesday, and four soldiers died two days later" is Thursday)
+            dm = _resolve(m, pub, offset, fallback if fallback is not None and (
+                anchor is None or fallback.start > anchor.start) else anchor)
         if dm is not None and m.re is DATE_RE and m.group("m_only") and anchor is not None \
                 and _OF_THAT_YEAR.match(text, m.end()):
             # "in November of the same year": the month of the year told before

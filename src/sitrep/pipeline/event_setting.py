@@ -306,7 +306,14 @@ _ELSEWHERE = re.compile(r"\b(?:in|across)\s+the\s+(?:(?:far|extreme|remote)\s+)?
                         r"(?:-?(?:east|west))?|east|west|centre|center|interior)(?:ern)?"
                         r"(?:\s+(?:part\s+)?of\s+(?:the\s+country\b|(?-i:[A-Z])\w+)|\b(?!\s+of\b))|"
                         r"\bthe\s+country['’]s\s+(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|"
-                        r"east|west|centre|center)", re.I)
+                        r"east|west|centre|center)|"
+                        # ("KAYA – ... a raid on a rural commune of the Centre-Nord region")
+                        r"\ban?\s+(?:rural\s+|remote\s+|small\s+)?(?:village|commune|hamlet|"
+                        r"locality)\s+(?:in|of)\s+[^.;,]{0,40}?\b(?:region|province|department|"
+                        r"circle|cercle)\b|"
+                        # ("... struck a roadside bomb in the same region")
+                        r"\bin\s+the\s+same\s+(?:region|area|province|department|district)\b",
+                        re.I)
 
 
 def _dateline(text: str, pm: Any) -> bool:
